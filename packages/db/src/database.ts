@@ -1,0 +1,50 @@
+// One call that gives a process a migrated database: the configured DATABASE_URL, or an
+// embedded PostgreSQL cluster under the data folder when none is configured.
+import path from 'node:path';
+import { createDb, type Db } from './client.ts';
+import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { readDbEnv, type DbEnv } from './env.ts';
+import { migrateDeploy } from './migrate.ts';
+
+export const EMBEDDED_DATABASE_NAME = 'modelhub';
+
+export interface Database {
+  url: string;
+  /** true when this process started the embedded server (and stops it on close) */
+  embedded: boolean;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  env?: DbEnv;
+  migrate?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const env = options.env ?? readDbEnv();
+  let url = env.DATABASE_URL;
+  let stopServer: (() => Promise<void>) | undefined;
+  if (!url) {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(env.MODELHUB_DATA_DIR, 'postgres'),
+      port: env.EMBEDDED_PG_PORT,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    });
+    stopServer = server.stop;
+    await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME);
+    url = server.databaseUrl(EMBEDDED_DATABASE_NAME);
+  }
+  if (options.migrate ?? true) await migrateDeploy(url);
+  const db = createDb(url);
+  return {
+    url,
+    embedded: Boolean(stopServer),
+    db,
+    async close() {
+      await db.$disconnect();
+      await stopServer?.();
+    },
+  };
+}

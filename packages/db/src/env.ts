@@ -1,0 +1,25 @@
+// The db package's environment, validated once. Nothing else in this package reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+    .optional(),
+  MODELHUB_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+});
+
+export type DbEnv = z.infer<typeof schema>;
+
+export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid database configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

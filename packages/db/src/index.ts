@@ -1,0 +1,25 @@
+export { createDb, type Db, type CreateDbOptions } from './client.ts';
+export { openDatabase, type Database, type OpenDatabaseOptions } from './database.ts';
+export { readDbEnv, repoRoot, type DbEnv } from './env.ts';
+export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres.ts';
+export { execPrismaCli, migrateDeploy, runPrismaCli } from './migrate.ts';
+export { withTenant, type Tx } from './tenant.ts';
+export {
+  apiKeyMatches,
+  apiKeyPrefix,
+  generateApiKey,
+  hashApiKey,
+  type NewApiKeyCredentials,
+} from './api-key-credentials.ts';
+export {
+  seedBaseData,
+  DEMO_KEY_NAME,
+  DEMO_ORG_SLUG,
+  DEMO_PUBLISHER_SLUG,
+  DEMO_USER_EMAIL,
+  TRIAL_CREDIT_MICROS,
+  type BaseSeed,
+} from './seed.ts';
+export * from './generated/prisma/enums.ts';
+export { Prisma } from './generated/prisma/client.ts';
+export type * from './generated/prisma/models.ts';

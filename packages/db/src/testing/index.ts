@@ -1,0 +1,1 @@
+export { createTestDatabase, type TestDatabase, type TestPostgres } from './test-postgres.ts';
