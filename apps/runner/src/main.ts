@@ -1,0 +1,33 @@
+// Entry point of a runner process: `npm start -w @modelhub/runner`.
+import { artifactRootFromEnv } from '@modelhub/artifact-store';
+import pino from 'pino';
+import { readRunnerEnv } from './env.ts';
+import { startRunner } from './runner-server.ts';
+
+const env = readRunnerEnv();
+const logger = pino({ name: 'runner', level: env.LOG_LEVEL });
+const runner = await startRunner({
+  databaseUrl: env.DATABASE_URL,
+  artifactRoot: artifactRootFromEnv(),
+  host: env.RUNNER_HOST,
+  port: env.RUNNER_PORT,
+  name: env.RUNNER_NAME,
+  executionProviders: env.RUNNER_EXECUTION_PROVIDERS,
+  intraOpThreads: env.RUNNER_INTRA_OP_THREADS,
+  heartbeatMs: env.RUNNER_HEARTBEAT_MS,
+  maxBodyBytes: env.RUNNER_MAX_BODY_BYTES,
+  logger,
+  ...(env.RUNNER_PUBLIC_URL ? { publicUrl: env.RUNNER_PUBLIC_URL } : {}),
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'draining');
+  await runner.close();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+// Started by the launcher with an IPC channel: exit when the launcher goes away.
+process.on('disconnect', () => void shutdown('parent exited'));

@@ -1,0 +1,103 @@
+// Builds and starts one runner process: HTTP server, model repository, registration.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import os from 'node:os';
+import { LocalArtifactStore, type ArtifactStore } from '@modelhub/artifact-store';
+import { createDb, type Db } from '@modelhub/db';
+import { InferenceError } from '@modelhub/inference';
+import type { ExecutionProvider } from '@modelhub/runner-onnx';
+import pino, { type Logger } from 'pino';
+import { ModelRepository } from './model-repository.ts';
+import { registerRunner, type RunnerRegistration } from './runner-registration.ts';
+import { registerV2Routes } from './v2-routes.ts';
+
+export interface RunnerOptions {
+  databaseUrl: string;
+  artifactRoot: string;
+  host?: string;
+  /** 0 picks a free port */
+  port?: number;
+  publicUrl?: string;
+  name?: string;
+  executionProviders?: ExecutionProvider[];
+  intraOpThreads?: number;
+  heartbeatMs?: number;
+  maxBodyBytes?: number;
+  logger?: Logger;
+  /** for tests: a store other than the local filesystem */
+  store?: ArtifactStore;
+}
+
+export interface RunningRunner {
+  url: string;
+  runnerId: string;
+  app: FastifyInstance;
+  models: ModelRepository;
+  /** stops accepting work, waits for requests in flight, unregisters, unloads models */
+  close(): Promise<void>;
+}
+
+export async function startRunner(options: RunnerOptions): Promise<RunningRunner> {
+  const logger = options.logger ?? pino({ name: 'runner' });
+  const db: Db = createDb(options.databaseUrl, { maxConnections: 5 });
+  const store = options.store ?? new LocalArtifactStore(options.artifactRoot);
+  let registration: RunnerRegistration | null = null;
+  let draining = false;
+
+  const models = new ModelRepository({
+    db,
+    store,
+    logger,
+    runnerId: () => registration?.runnerId ?? null,
+    sessionOptions: {
+      executionProviders: options.executionProviders ?? ['cpu'],
+      ...(options.intraOpThreads ? { intraOpThreads: options.intraOpThreads } : {}),
+    },
+  });
+
+  const app = Fastify({ loggerInstance: logger, bodyLimit: options.maxBodyBytes ?? 64 * 1024 * 1024, disableRequestLogging: true });
+  app.setErrorHandler((error: FastifyError | InferenceError, req, reply) => {
+    if (error instanceof InferenceError) return reply.code(error.httpStatus).send(error.toJSON());
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: 'request body too large', code: 'PAYLOAD_TOO_LARGE' });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ error: error.message, code: 'INVALID_ARGUMENT' });
+    }
+    req.log.error({ err: error }, 'infer failed');
+    return reply.code(500).send({ error: 'internal runner error', code: 'INTERNAL' });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }));
+  registerV2Routes(app, models, () => registration !== null && !draining);
+
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const url = options.publicUrl ?? address.replace('0.0.0.0', '127.0.0.1');
+  registration = await registerRunner(db, {
+    name: options.name ?? os.hostname(),
+    url,
+    heartbeatMs: options.heartbeatMs ?? 5_000,
+    logger,
+    capabilities: {
+      executionProviders: options.executionProviders ?? ['cpu'],
+      cpus: os.availableParallelism(),
+      memoryBytes: os.totalmem(),
+      protocol: 'kserve-v2',
+    },
+  });
+  logger.info({ url, runnerId: registration.runnerId }, 'runner ready');
+
+  const reg = registration;
+  return {
+    url,
+    runnerId: reg.runnerId,
+    app,
+    models,
+    async close() {
+      draining = true;
+      await reg.setStatus('DRAINING').catch(() => {});
+      await app.close(); // waits for requests in flight
+      await reg.stop();
+      await models.unloadAll();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// HTTP client for runners (ours or any KServe v2 server): keep-alive connection pools per
+// runner, deadlines, and v2 error bodies turned back into typed InferenceErrors.
+import { Agent, errors as undiciErrors, request } from 'undici';
+import { InferenceError, isInferenceErrorCode } from './inference-error.ts';
+import type { InferRequest, InferResponse, ModelMetadataResponse } from './v2-types.ts';
+
+export interface RunnerCallOptions {
+  /** ms until the runner must have answered */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** True when the failure happened before the runner could act, so retrying elsewhere is safe. */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof InferenceError && error.details.connectionFailed === true;
+}
+
+export class RunnerClient {
+  private readonly agent = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 128,
+    connect: { timeout: 2_000 },
+  });
+
+  async infer(
+    baseUrl: string,
+    model: string,
+    version: string | undefined,
+    body: InferRequest,
+    options: RunnerCallOptions,
+  ): Promise<InferResponse> {
+    const path = version
+      ? `/v2/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}/infer`
+      : `/v2/models/${encodeURIComponent(model)}/infer`;
+    return this.call<InferResponse>(baseUrl, 'POST', path, JSON.stringify(body), options);
+  }
+
+  async modelMetadata(
+    baseUrl: string,
+    model: string,
+    options: RunnerCallOptions,
+  ): Promise<ModelMetadataResponse> {
+    return this.call(baseUrl, 'GET', `/v2/models/${encodeURIComponent(model)}`, undefined, options);
+  }
+
+  async ready(baseUrl: string, options: RunnerCallOptions): Promise<boolean> {
+    try {
+      await this.call(baseUrl, 'GET', '/v2/health/ready', undefined, options);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async call<T>(
+    baseUrl: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    options: RunnerCallOptions,
+  ): Promise<T> {
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)])
+      : AbortSignal.timeout(options.timeoutMs);
+    let response;
+    try {
+      response = await request(new URL(path, baseUrl), {
+        method,
+        body,
+        headers: body ? { 'content-type': 'application/json' } : {},
+        dispatcher: this.agent,
+        signal,
+      });
+    } catch (error) {
+      throw this.transportError(baseUrl, error, options.timeoutMs);
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.transportError(baseUrl, error, options.timeoutMs);
+    }
+    if (response.statusCode === 200) return (text ? JSON.parse(text) : {}) as T;
+    let parsed: { error?: unknown; code?: unknown; details?: unknown } = {};
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      // not JSON: reported below with the status
+    }
+    const message = typeof parsed.error === 'string' ? parsed.error : `runner answered HTTP ${response.statusCode}`;
+    const code = isInferenceErrorCode(parsed.code) ? parsed.code : codeForStatus(response.statusCode);
+    const details = typeof parsed.details === 'object' && parsed.details ? (parsed.details as Record<string, unknown>) : {};
+    throw new InferenceError(code, message, details);
+  }
+
+  private transportError(baseUrl: string, error: unknown, timeoutMs: number): InferenceError {
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError' || error instanceof undiciErrors.RequestAbortedError) {
+      return new InferenceError('DEADLINE_EXCEEDED', `the runner did not answer within ${timeoutMs} ms`, {
+        runner: baseUrl,
+      });
+    }
+    return new InferenceError('UNAVAILABLE', `runner ${baseUrl} is unreachable: ${(error as Error).message}`, {
+      runner: baseUrl,
+      connectionFailed: true,
+    });
+  }
+}
+
+function codeForStatus(status: number): InferenceError['code'] {
+  if (status === 400) return 'INVALID_ARGUMENT';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RESOURCE_EXHAUSTED';
+  if (status === 503) return 'UNAVAILABLE';
+  if (status === 504) return 'DEADLINE_EXCEEDED';
+  return 'INTERNAL';
+}

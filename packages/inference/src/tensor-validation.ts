@@ -1,0 +1,132 @@
+// Checks inputs against a model's signature, so nothing malformed reaches onnxruntime.
+import { InferenceError } from './inference-error.ts';
+import type {
+  Datatype,
+  InferInputTensor,
+  InferRequest,
+  ModelSignature,
+  TensorData,
+  TensorSpec,
+} from './v2-types.ts';
+
+export interface TensorLimits {
+  /** the most elements one input may hold */
+  maxElementsPerInput: number;
+}
+
+export const DEFAULT_TENSOR_LIMITS: TensorLimits = { maxElementsPerInput: 16 * 1024 * 1024 };
+
+const INTEGER_RANGES: Partial<Record<Datatype, [number, number]>> = {
+  UINT8: [0, 255],
+  UINT16: [0, 65_535],
+  UINT32: [0, 4_294_967_295],
+  UINT64: [0, Number.MAX_SAFE_INTEGER],
+  INT8: [-128, 127],
+  INT16: [-32_768, 32_767],
+  INT32: [-2_147_483_648, 2_147_483_647],
+  INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
+export function formatSpec(spec: TensorSpec): string {
+  return `${spec.name}: ${spec.datatype}[${spec.shape.map((d) => (d < 0 ? '?' : d)).join(',')}]`;
+}
+
+export function formatSignature(specs: TensorSpec[]): string {
+  return specs.map(formatSpec).join(', ');
+}
+
+export function elementCount(shape: readonly number[]): number {
+  return shape.reduce((n, d) => n * d, 1);
+}
+
+function invalid(message: string, signature: ModelSignature): InferenceError {
+  return new InferenceError('INVALID_ARGUMENT', `${message}; expected inputs ${formatSignature(signature.inputs)}`, {
+    expectedInputs: signature.inputs,
+  });
+}
+
+/** Flattens v2's optional nested row-major arrays into one flat array. */
+export function flattenTensorData(data: unknown[]): unknown[] {
+  return data.some(Array.isArray) ? (data.flat(Infinity) as unknown[]) : data;
+}
+
+function checkValues(input: InferInputTensor, data: unknown[], signature: ModelSignature): TensorData {
+  const { datatype, name } = input;
+  const bad = (i: number, what: string) =>
+    invalid(`input '${name}' element ${i} is ${JSON.stringify(data[i])}, not ${what}`, signature);
+  if (datatype === 'BOOL') {
+    for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'boolean') throw bad(i, 'a boolean');
+    return data as boolean[];
+  }
+  if (datatype === 'BYTES') {
+    for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'string') throw bad(i, 'a string');
+    return data as string[];
+  }
+  const range = INTEGER_RANGES[datatype];
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(i, 'a finite number');
+    if (range && (!Number.isInteger(v) || v < range[0] || v > range[1])) throw bad(i, `a ${datatype} value`);
+  }
+  return data as number[];
+}
+
+/**
+ * Validates a request's inputs and requested outputs against the signature and returns the
+ * inputs with flattened data. Throws INVALID_ARGUMENT (or PAYLOAD_TOO_LARGE) with a message
+ * that names the expected signature.
+ */
+export function validateInferInputs(
+  request: InferRequest,
+  signature: ModelSignature,
+  limits: TensorLimits = DEFAULT_TENSOR_LIMITS,
+): InferInputTensor[] {
+  const byName = new Map(signature.inputs.map((s) => [s.name, s]));
+  const seen = new Set<string>();
+  const inputs = request.inputs.map((input) => {
+    const spec = byName.get(input.name);
+    if (!spec) throw invalid(`unknown input '${input.name}'`, signature);
+    if (seen.has(input.name)) throw invalid(`input '${input.name}' is given twice`, signature);
+    seen.add(input.name);
+    if (input.datatype !== spec.datatype) {
+      throw invalid(`input '${input.name}' has datatype ${input.datatype}, not ${spec.datatype}`, signature);
+    }
+    const shapeOk =
+      input.shape.length === spec.shape.length &&
+      spec.shape.every((d, i) => d < 0 || d === input.shape[i]);
+    if (!shapeOk) {
+      throw invalid(`input '${input.name}' has shape [${input.shape.join(',')}]`, signature);
+    }
+    if (input.shape.some((d) => d === 0)) {
+      throw invalid(`input '${input.name}' has an empty dimension`, signature);
+    }
+    const count = elementCount(input.shape);
+    if (count > limits.maxElementsPerInput) {
+      throw new InferenceError(
+        'PAYLOAD_TOO_LARGE',
+        `input '${input.name}' has ${count} elements; the limit is ${limits.maxElementsPerInput}`,
+      );
+    }
+    const flat = flattenTensorData(input.data);
+    if (flat.length !== count) {
+      throw invalid(
+        `input '${input.name}' has ${flat.length} data elements but shape [${input.shape.join(',')}] needs ${count}`,
+        signature,
+      );
+    }
+    return { ...input, data: checkValues(input, flat, signature) };
+  });
+  const missing = signature.inputs.filter((s) => !seen.has(s.name));
+  if (missing.length) throw invalid(`missing input(s) ${missing.map((s) => `'${s.name}'`).join(', ')}`, signature);
+
+  const outputNames = new Set(signature.outputs.map((o) => o.name));
+  for (const out of request.outputs ?? []) {
+    if (!outputNames.has(out.name)) {
+      throw new InferenceError(
+        'INVALID_ARGUMENT',
+        `unknown output '${out.name}'; the model has outputs ${formatSignature(signature.outputs)}`,
+      );
+    }
+  }
+  return inputs;
+}

@@ -1,0 +1,2 @@
+export { loadOnnxModel, readSignature, type OnnxModel, type OnnxSessionOptions, type ExecutionProvider } from './onnx-model.ts';
+export { toOrtTensor, fromOrtTensor, v2Datatype } from './datatypes.ts';
