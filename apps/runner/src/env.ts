@@ -4,7 +4,12 @@ import { z } from 'zod';
 
 const providers = z
   .string()
-  .transform((s) => s.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(['cpu', 'cuda'])).min(1));
 
 const schema = z.object({
@@ -17,7 +22,11 @@ const schema = z.object({
   RUNNER_EXECUTION_PROVIDERS: providers.default(['cpu']),
   RUNNER_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),
   RUNNER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
-  RUNNER_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  RUNNER_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

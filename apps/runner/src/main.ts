@@ -28,6 +28,7 @@ async function shutdown(signal: string) {
   await runner.close();
   process.exit(0);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void shutdown(signal));
 // Started by the launcher with an IPC channel: exit when the launcher goes away.
 process.on('disconnect', () => void shutdown('parent exited'));

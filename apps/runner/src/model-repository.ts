@@ -31,15 +31,24 @@ export class ModelRepository {
   constructor(private readonly options: ModelRepositoryOptions) {}
 
   /** The registry row a v2 name and optional version refer to; NOT_FOUND otherwise. */
-  async describe(name: string, version?: string): Promise<ModelVersion & { signature: ModelSignature }> {
+  async describe(
+    name: string,
+    version?: string,
+  ): Promise<ModelVersion & { signature: ModelSignature }> {
     const parsed = parseRunnerModelName(name);
     const row = parsed
       ? await resolveModelVersion(this.options.db, { ...parsed, version: version ?? null })
       : null;
     if (!row) {
-      throw new InferenceError('NOT_FOUND', `model '${name}'${version ? ` version '${version}'` : ''} not found`);
+      throw new InferenceError(
+        'NOT_FOUND',
+        `model '${name}'${version ? ` version '${version}'` : ''} not found`,
+      );
     }
-    return { ...row, signature: { inputs: row.inputs, outputs: row.outputs } as unknown as ModelSignature };
+    return {
+      ...row,
+      signature: { inputs: row.inputs, outputs: row.outputs } as unknown as ModelSignature,
+    };
   }
 
   /** The loaded model, loading it first when needed. */
@@ -69,7 +78,10 @@ export class ModelRepository {
     await Promise.all(models.map((m) => m.onnx.dispose()));
   }
 
-  private async load(name: string, row: ModelVersion & { signature: ModelSignature }): Promise<HostedModel> {
+  private async load(
+    name: string,
+    row: ModelVersion & { signature: ModelSignature },
+  ): Promise<HostedModel> {
     const { logger, store } = this.options;
     const started = performance.now();
     await this.report(row.id, 'LOADING');
@@ -78,22 +90,40 @@ export class ModelRepository {
       const onnx = await loadOnnxModel(bytes, this.options.sessionOptions, (reason) =>
         logger.warn({ model: name, version: row.version }, reason),
       );
-      const hosted: HostedModel = { name, version: row.version, modelVersionId: row.id, signature: row.signature, onnx };
+      const hosted: HostedModel = {
+        name,
+        version: row.version,
+        modelVersionId: row.id,
+        signature: row.signature,
+        onnx,
+      };
       this.loaded.set(row.id, hosted);
       await this.report(row.id, 'READY');
       logger.info(
-        { model: name, version: row.version, ms: Math.round(performance.now() - started), providers: onnx.executionProviders },
+        {
+          model: name,
+          version: row.version,
+          ms: Math.round(performance.now() - started),
+          providers: onnx.executionProviders,
+        },
         'model loaded',
       );
       return hosted;
     } catch (error) {
       await this.report(row.id, 'FAILED', (error as Error).message);
       logger.error({ model: name, version: row.version, err: error }, 'model failed to load');
-      throw new InferenceError('UNAVAILABLE', `model '${name}' version '${row.version}' could not be loaded`);
+      throw new InferenceError(
+        'UNAVAILABLE',
+        `model '${name}' version '${row.version}' could not be loaded`,
+      );
     }
   }
 
-  private async report(modelVersionId: string, state: 'LOADING' | 'READY' | 'FAILED', error?: string) {
+  private async report(
+    modelVersionId: string,
+    state: 'LOADING' | 'READY' | 'FAILED',
+    error?: string,
+  ) {
     const runnerId = this.options.runnerId();
     if (!runnerId) return;
     await this.options.db.runnerModel.upsert({

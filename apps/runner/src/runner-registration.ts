@@ -1,6 +1,6 @@
 // A runner announces itself in the database and heartbeats; the api routes only to runners
 // whose heartbeat is fresh.
-import type { Db, RunnerStatus } from '@modelhub/db';
+import type { Db, Prisma, RunnerStatus } from '@modelhub/db';
 import type { Logger } from 'pino';
 
 export interface RunnerRegistration {
@@ -11,13 +11,30 @@ export interface RunnerRegistration {
 
 export async function registerRunner(
   db: Db,
-  options: { name: string; url: string; capabilities: Record<string, unknown>; heartbeatMs: number; logger: Logger },
+  options: {
+    name: string;
+    url: string;
+    capabilities: Prisma.InputJsonObject;
+    heartbeatMs: number;
+    logger: Logger;
+  },
 ): Promise<RunnerRegistration> {
   const now = new Date();
   const runner = await db.runner.upsert({
     where: { url: options.url },
-    update: { name: options.name, capabilities: options.capabilities, status: 'READY', startedAt: now, lastHeartbeatAt: now },
-    create: { name: options.name, url: options.url, capabilities: options.capabilities, status: 'READY' },
+    update: {
+      name: options.name,
+      capabilities: options.capabilities,
+      status: 'READY',
+      startedAt: now,
+      lastHeartbeatAt: now,
+    },
+    create: {
+      name: options.name,
+      url: options.url,
+      capabilities: options.capabilities,
+      status: 'READY',
+    },
   });
   // A restarted runner holds no models, whatever its previous life reported.
   await db.runnerModel.deleteMany({ where: { runnerId: runner.id } });
@@ -34,11 +51,16 @@ export async function registerRunner(
     runnerId: runner.id,
     async setStatus(next) {
       status = next;
-      await db.runner.update({ where: { id: runner.id }, data: { status: next, lastHeartbeatAt: new Date() } });
+      await db.runner.update({
+        where: { id: runner.id },
+        data: { status: next, lastHeartbeatAt: new Date() },
+      });
     },
     async stop() {
       clearInterval(timer);
-      await db.runner.update({ where: { id: runner.id }, data: { status: 'STOPPED' } }).catch(() => {});
+      await db.runner
+        .update({ where: { id: runner.id }, data: { status: 'STOPPED' } })
+        .catch(() => {});
       await db.runnerModel.deleteMany({ where: { runnerId: runner.id } }).catch(() => {});
     },
   };

@@ -1,5 +1,10 @@
 // Builds and starts one runner process: HTTP server, model repository, registration.
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+} from 'fastify';
 import os from 'node:os';
 import { LocalArtifactStore, type ArtifactStore } from '@modelhub/artifact-store';
 import { createDb, type Db } from '@modelhub/db';
@@ -54,7 +59,13 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     },
   });
 
-  const app = Fastify({ loggerInstance: logger, bodyLimit: options.maxBodyBytes ?? 64 * 1024 * 1024, disableRequestLogging: true });
+  // Typed as fastify's logger so the instance has fastify's default generics.
+  const httpLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: httpLogger,
+    bodyLimit: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   app.setErrorHandler((error: FastifyError | InferenceError, req, reply) => {
     if (error instanceof InferenceError) return reply.code(error.httpStatus).send(error.toJSON());
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -66,7 +77,9 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     req.log.error({ err: error }, 'infer failed');
     return reply.code(500).send({ error: 'internal runner error', code: 'INTERNAL' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }),
+  );
   registerV2Routes(app, models, () => registration !== null && !draining);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

@@ -17,7 +17,11 @@ interface ModelParams {
   version?: string;
 }
 
-export function registerV2Routes(app: FastifyInstance, models: ModelRepository, isReady: () => boolean): void {
+export function registerV2Routes(
+  app: FastifyInstance,
+  models: ModelRepository,
+  isReady: () => boolean,
+): void {
   app.get('/v2', async () => ({ name: SERVER_NAME, version: SERVER_VERSION, extensions: [] }));
   app.get('/v2/health/live', async () => ({ live: true }));
   app.get('/v2/health/ready', async (_req, reply) => {
@@ -30,15 +34,20 @@ export function registerV2Routes(app: FastifyInstance, models: ModelRepository, 
     return { name, versions: [row.version], platform: 'onnxruntime_onnx', ...row.signature };
   };
   app.get<{ Params: ModelParams }>('/v2/models/:name', (req) => metadata(req.params));
-  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version', (req) => metadata(req.params));
+  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version', (req) =>
+    metadata(req.params),
+  );
 
   const modelReady = async ({ name, version }: ModelParams) => {
     const row = await models.describe(name, version);
-    if (!models.isLoaded(name, row.version)) throw new InferenceError('UNAVAILABLE', `model '${name}' is not loaded`);
+    if (!models.isLoaded(name, row.version))
+      throw new InferenceError('UNAVAILABLE', `model '${name}' is not loaded`);
     return { name, ready: true };
   };
   app.get<{ Params: ModelParams }>('/v2/models/:name/ready', (req) => modelReady(req.params));
-  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version/ready', (req) => modelReady(req.params));
+  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version/ready', (req) =>
+    modelReady(req.params),
+  );
 
   const infer = async ({ name, version }: ModelParams, body: unknown): Promise<InferResponse> => {
     const received = performance.now();
@@ -46,7 +55,10 @@ export function registerV2Routes(app: FastifyInstance, models: ModelRepository, 
     const model = await models.get(name, version);
     const inputs = validateInferInputs(request, model.signature);
     const started = performance.now();
-    const outputs = await model.onnx.run(inputs, request.outputs?.map((o) => o.name));
+    const outputs = await model.onnx.run(
+      inputs,
+      request.outputs?.map((o) => o.name),
+    );
     const finished = performance.now();
     return {
       model_name: name,
@@ -57,7 +69,9 @@ export function registerV2Routes(app: FastifyInstance, models: ModelRepository, 
     };
   };
   app.post<{ Params: ModelParams }>('/v2/models/:name/infer', (req) => infer(req.params, req.body));
-  app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', (req) => infer(req.params, req.body));
+  app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', (req) =>
+    infer(req.params, req.body),
+  );
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

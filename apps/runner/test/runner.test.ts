@@ -55,7 +55,9 @@ describe('runner (KServe v2 over HTTP)', () => {
   it('answers health, server and model metadata', async () => {
     expect((await fetch(`${runner.url}/v2/health/live`)).status).toBe(200);
     expect((await fetch(`${runner.url}/v2/health/ready`)).status).toBe(200);
-    expect(await (await fetch(`${runner.url}/v2`)).json()).toMatchObject({ name: 'modelhub-runner' });
+    expect(await (await fetch(`${runner.url}/v2`)).json()).toMatchObject({
+      name: 'modelhub-runner',
+    });
     const meta = await (await fetch(`${runner.url}/v2/models/${CLS}`)).json();
     expect(meta).toEqual({
       name: CLS,
@@ -76,7 +78,9 @@ describe('runner (KServe v2 over HTTP)', () => {
   });
 
   it('runs the real classifier, loading it once for concurrent first requests', async () => {
-    const results = await Promise.all([1, 2, 3].map((b) => post(`/v2/models/${CLS}/infer`, { id: `r${b}`, inputs: [image(b)] })));
+    const results = await Promise.all(
+      [1, 2, 3].map((b) => post(`/v2/models/${CLS}/infer`, { id: `r${b}`, inputs: [image(b)] })),
+    );
     results.forEach(({ status, body }, i) => {
       expect(status).toBe(200);
       expect(body.id).toBe(`r${i + 1}`);
@@ -92,10 +96,34 @@ describe('runner (KServe v2 over HTTP)', () => {
   });
 
   it.each([
-    ['a wrong shape', { inputs: [{ ...image(), shape: [1, 1, 48, 192] }] }, 400, 'INVALID_ARGUMENT', /expected inputs x: FP32\[\?,3,\?,\?\]/],
-    ['a wrong dtype', { inputs: [{ ...image(), datatype: 'INT32' }] }, 400, 'INVALID_ARGUMENT', /datatype INT32/],
-    ['a lying data length', { inputs: [{ ...image(), data: [1, 2, 3] }] }, 400, 'INVALID_ARGUMENT', /3 data elements/],
-    ['an unknown output', { inputs: [image()], outputs: [{ name: 'logits' }] }, 400, 'INVALID_ARGUMENT', /unknown output/],
+    [
+      'a wrong shape',
+      { inputs: [{ ...image(), shape: [1, 1, 48, 192] }] },
+      400,
+      'INVALID_ARGUMENT',
+      /expected inputs x: FP32\[\?,3,\?,\?\]/,
+    ],
+    [
+      'a wrong dtype',
+      { inputs: [{ ...image(), datatype: 'INT32' }] },
+      400,
+      'INVALID_ARGUMENT',
+      /datatype INT32/,
+    ],
+    [
+      'a lying data length',
+      { inputs: [{ ...image(), data: [1, 2, 3] }] },
+      400,
+      'INVALID_ARGUMENT',
+      /3 data elements/,
+    ],
+    [
+      'an unknown output',
+      { inputs: [image()], outputs: [{ name: 'logits' }] },
+      400,
+      'INVALID_ARGUMENT',
+      /unknown output/,
+    ],
     ['a body that is not JSON', '{"inputs": [', 400, 'INVALID_ARGUMENT', /./],
     ['no inputs', { inputs: [] }, 400, 'INVALID_ARGUMENT', /inputs/],
     ['a body over the limit', { inputs: [image(8)] }, 413, 'PAYLOAD_TOO_LARGE', /too large/],
@@ -107,20 +135,35 @@ describe('runner (KServe v2 over HTTP)', () => {
   });
 
   it('answers unknown models and versions with 404', async () => {
-    expect((await post('/v2/models/modelhub.nope/infer', { inputs: [image()] })).body.code).toBe('NOT_FOUND');
-    expect((await post(`/v2/models/${CLS}/versions/9.9.9/infer`, { inputs: [image()] })).status).toBe(404);
+    expect((await post('/v2/models/modelhub.nope/infer', { inputs: [image()] })).body.code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (await post(`/v2/models/${CLS}/versions/9.9.9/infer`, { inputs: [image()] })).status,
+    ).toBe(404);
     expect((await post('/v2/models/not a name/infer', { inputs: [image()] })).status).toBe(404);
   });
 
   it('refuses an artifact whose bytes were tampered with, and keeps serving others', async () => {
-    const det = await database.db.modelVersion.findFirstOrThrow({ where: { model: { slug: 'ppocr-v4-detection' } } });
+    const det = await database.db.modelVersion.findFirstOrThrow({
+      where: { model: { slug: 'ppocr-v4-detection' } },
+    });
     await writeFile(path.join(dir, det.artifactKey), 'tampered');
     const res = await post('/v2/models/modelhub.ppocr-v4-detection/infer', {
-      inputs: [{ name: 'x', datatype: 'FP32', shape: [1, 3, 32, 32], data: new Array(3 * 32 * 32).fill(0) }],
+      inputs: [
+        {
+          name: 'x',
+          datatype: 'FP32',
+          shape: [1, 3, 32, 32],
+          data: new Array(3 * 32 * 32).fill(0),
+        },
+      ],
     });
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('UNAVAILABLE');
-    const state = await database.db.runnerModel.findFirstOrThrow({ where: { runnerId: runner.runnerId, modelVersionId: det.id } });
+    const state = await database.db.runnerModel.findFirstOrThrow({
+      where: { runnerId: runner.runnerId, modelVersionId: det.id },
+    });
     expect(state.state).toBe('FAILED');
     expect(state.error).toMatch(/sha256/);
     expect((await post(`/v2/models/${CLS}/infer`, { inputs: [image()] })).status).toBe(200);

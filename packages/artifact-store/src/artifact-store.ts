@@ -36,7 +36,11 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9._/-]*$/i;
 
 /** Keys are relative paths of safe characters with no `..` segments. */
 export function assertValidKey(key: string): void {
-  if (!KEY_PATTERN.test(key) || key.split('/').some((s) => s === '..' || s === '.' || s === '') || key.length > 512) {
+  if (
+    !KEY_PATTERN.test(key) ||
+    key.split('/').some((s) => s === '..' || s === '.' || s === '') ||
+    key.length > 512
+  ) {
     throw new ArtifactError('INVALID_KEY', `invalid artifact key '${key}'`);
   }
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const schema = z.object({
-  MODELHUB_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '..', '..', '..', '.data')),
+  MODELHUB_DATA_DIR: z
+    .string()
+    .default(path.resolve(import.meta.dirname, '..', '..', '..', '.data')),
   ARTIFACT_STORE_DIR: z.string().optional(),
 });
 

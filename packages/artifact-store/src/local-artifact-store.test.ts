@@ -27,18 +27,27 @@ describe('LocalArtifactStore', () => {
   });
 
   it('refuses a file over the limit and leaves no file behind', async () => {
-    const put = store.put('big.onnx', Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1000 });
+    const put = store.put('big.onnx', Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), {
+      maxBytes: 1000,
+    });
     await expect(put).rejects.toMatchObject({ code: 'TOO_LARGE' });
     expect(await readdir(root)).toEqual([]);
   });
 
   it('detects a file whose bytes no longer match the recorded digest', async () => {
     await store.put('x.onnx', Buffer.from('hello'));
-    await expect(store.getVerified('x.onnx', sha(Buffer.from('other')))).rejects.toMatchObject({ code: 'INTEGRITY' });
-    await expect(store.getVerified('missing.onnx', 'abc')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(store.getVerified('x.onnx', sha(Buffer.from('other')))).rejects.toMatchObject({
+      code: 'INTEGRITY',
+    });
+    await expect(store.getVerified('missing.onnx', 'abc')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
-  it.each(['../../etc/passwd', '/abs', 'a/../b', 'a//b', 'a b'])('rejects the key %j', async (key) => {
-    await expect(store.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(ArtifactError);
-  });
+  it.each(['../../etc/passwd', '/abs', 'a/../b', 'a//b', 'a b'])(
+    'rejects the key %j',
+    async (key) => {
+      await expect(store.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(ArtifactError);
+    },
+  );
 });

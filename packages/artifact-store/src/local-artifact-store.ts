@@ -4,7 +4,13 @@ import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ArtifactError, assertValidKey, type ArtifactStore, type PutOptions, type StoredArtifact } from './artifact-store.ts';
+import {
+  ArtifactError,
+  assertValidKey,
+  type ArtifactStore,
+  type PutOptions,
+  type StoredArtifact,
+} from './artifact-store.ts';
 
 /** Artifacts as files under one root directory; writes go to a temp file, then rename. */
 export class LocalArtifactStore implements ArtifactStore {
@@ -15,7 +21,11 @@ export class LocalArtifactStore implements ArtifactStore {
     return path.join(this.root, key);
   }
 
-  async put(key: string, body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredArtifact> {
+  async put(
+    key: string,
+    body: Readable | Uint8Array,
+    options: PutOptions = {},
+  ): Promise<StoredArtifact> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomUUID()}.partial`;
@@ -25,7 +35,12 @@ export class LocalArtifactStore implements ArtifactStore {
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         if (options.maxBytes !== undefined && size > options.maxBytes) {
-          done(new ArtifactError('TOO_LARGE', `artifact exceeds the limit of ${options.maxBytes} bytes`));
+          done(
+            new ArtifactError(
+              'TOO_LARGE',
+              `artifact exceeds the limit of ${options.maxBytes} bytes`,
+            ),
+          );
           return;
         }
         hash.update(chunk);
@@ -48,18 +63,25 @@ export class LocalArtifactStore implements ArtifactStore {
     try {
       bytes = await readFile(this.pathOf(key));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ArtifactError('NOT_FOUND', `artifact '${key}' does not exist`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ArtifactError('NOT_FOUND', `artifact '${key}' does not exist`);
       throw error;
     }
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) {
-      throw new ArtifactError('INTEGRITY', `artifact '${key}' has sha256 ${actual}, expected ${sha256}`);
+      throw new ArtifactError(
+        'INTEGRITY',
+        `artifact '${key}' has sha256 ${actual}, expected ${sha256}`,
+      );
     }
     return bytes;
   }
 
   async exists(key: string): Promise<boolean> {
-    return access(this.pathOf(key)).then(() => true, () => false);
+    return access(this.pathOf(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async delete(key: string): Promise<void> {

@@ -13,10 +13,14 @@ describe('API key credentials', () => {
     expect(apiKeyMatches(b.key, a.secretHash)).toBe(false);
   });
 
-  it.each(['', 'mh_', 'Bearer x', 'mh_short_secret', `sk_${'a'.repeat(10)}_${'b'.repeat(32)}`, `mh_${'a'.repeat(10)}_${'b'.repeat(31)}!`])(
-    'rejects the malformed key %j',
-    (key) => {
-      expect(apiKeyPrefix(key)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'mh_',
+    'Bearer x',
+    'mh_short_secret',
+    `sk_${'a'.repeat(10)}_${'b'.repeat(32)}`,
+    `mh_${'a'.repeat(10)}_${'b'.repeat(31)}!`,
+  ])('rejects the malformed key %j', (key) => {
+    expect(apiKeyPrefix(key)).toBeNull();
+  });
 });

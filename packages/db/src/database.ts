@@ -32,7 +32,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       port: env.EMBEDDED_PG_PORT,
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
-    stopServer = server.stop;
+    stopServer = () => server.stop();
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME);
     url = server.databaseUrl(EMBEDDED_DATABASE_NAME);
   }

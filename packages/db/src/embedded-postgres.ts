@@ -10,6 +10,9 @@ export interface EmbeddedPostgresHandle {
   /** URL of the `postgres` maintenance database; build others with `databaseUrl`. */
   adminUrl: string;
   databaseUrl(name: string): string;
+  /** false when another process already ran the server on this data directory */
+  owned: boolean;
+  /** stops the server if this handle started it */
   stop(): Promise<void>;
 }
 
@@ -33,7 +36,19 @@ export async function startEmbeddedPostgres(
   // PostgreSQL refuses to run as root; the library then runs it as the `postgres` user, who
   // must be able to traverse the parent directory.
   await chmod(path.dirname(dataDir), 0o755);
-  await assertNoLiveServer(dataDir);
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const running = await liveServerPort(dataDir);
+  if (running !== null) {
+    // Another process (the running platform, or one left by a killed launcher) serves this
+    // data directory: use it, and leave it running.
+    const shared = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}`;
+    return {
+      adminUrl: `${shared}/postgres`,
+      databaseUrl: (name) => `${shared}/${name}`,
+      owned: false,
+      stop: async () => {},
+    };
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -50,29 +65,28 @@ export async function startEmbeddedPostgres(
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
 
-  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   return {
     adminUrl: `${base}/postgres`,
     databaseUrl: (name) => `${base}/${name}`,
+    owned: true,
     stop: () => server.stop(),
   };
 }
 
-// A server left running by a killed launcher holds the data directory; starting a second one
-// would fail with an obscure lock error, so say what happened instead.
-async function assertNoLiveServer(dataDir: string): Promise<void> {
+// postmaster.pid names the server's pid (line 1) and port (line 4) while it runs.
+async function liveServerPort(dataDir: string): Promise<number | null> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
   try {
     process.kill(pid, 0);
+    return port;
   } catch {
-    return; // stale pid file from a crash: PostgreSQL recovers by itself
+    return null; // stale pid file from a crash: PostgreSQL recovers by itself on start
   }
-  throw new Error(
-    `PostgreSQL (pid ${pid}) is already running on ${dataDir}. Stop it (kill ${pid}) or set DATABASE_URL.`,
-  );
 }
 
 /** Creates the database when it does not exist yet. */

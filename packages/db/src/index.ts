@@ -22,4 +22,26 @@ export {
 } from './seed.ts';
 export * from './generated/prisma/enums.ts';
 export { Prisma } from './generated/prisma/client.ts';
-export type * from './generated/prisma/models.ts';
+export type {
+  User,
+  Account,
+  Session,
+  VerificationToken,
+  Organization,
+  Membership,
+  Invitation,
+  ApiKey,
+  Model,
+  ModelVersion,
+  Price,
+  EvaluationResult,
+  Runner,
+  RunnerModel,
+  Prediction,
+  UsageEvent,
+  LedgerEntry,
+  Invoice,
+  StripeEvent,
+  EarningsStatement,
+  AuditLog,
+} from './generated/prisma/client.ts';

@@ -14,7 +14,11 @@ export interface PrismaCliResult {
 }
 
 /** Runs a Prisma CLI command against `url` and reports its exit code and output. */
-export function execPrismaCli(url: string, args: string[], inherit = false): Promise<PrismaCliResult> {
+export function execPrismaCli(
+  url: string,
+  args: string[],
+  inherit = false,
+): Promise<PrismaCliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, ...args, '--config', configFile], {
       env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },

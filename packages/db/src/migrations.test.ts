@@ -12,8 +12,13 @@ const migrationsPath = path.join(repoRoot, 'prisma', 'migrations');
 // `migrate diff --exit-code` exits 2 when the schema holds changes no migration has.
 async function diffExitCode(url: string, schema: string): Promise<number> {
   const result = await execPrismaCli(url, [
-    'migrate', 'diff', '--from-migrations', migrationsPath,
-    '--to-schema-datamodel', schema, '--exit-code',
+    'migrate',
+    'diff',
+    '--from-migrations',
+    migrationsPath,
+    '--to-schema-datamodel',
+    schema,
+    '--exit-code',
   ]);
   if (result.code === 1) throw new Error(result.output);
   return result.code;
@@ -44,7 +49,9 @@ describe('migrations', () => {
   });
 
   it('are all applied to a test database', async () => {
-    const rows = await database.db.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+    const rows = await database.db.$queryRaw<
+      { migration_name: string; finished_at: Date | null }[]
+    >`
       SELECT migration_name, finished_at FROM _prisma_migrations`;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);

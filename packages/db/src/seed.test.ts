@@ -26,8 +26,9 @@ describe('seedBaseData', () => {
     expect(keys[0]!.prefix).toBe(apiKeyPrefix(first.newDemoApiKey!));
     expect(apiKeyMatches(first.newDemoApiKey!, keys[0]!.secretHash)).toBe(true);
     // the secret itself is nowhere in the row
-    expect(JSON.stringify(keys[0], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)))
-      .not.toContain(first.newDemoApiKey!.split('_')[2]);
+    expect(
+      JSON.stringify(keys[0], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+    ).not.toContain(first.newDemoApiKey!.split('_')[2]);
 
     const balance = await db.ledgerEntry.aggregate({
       where: { organizationId: first.demoOrganizationId },

@@ -9,11 +9,14 @@ describe('withTenant', () => {
   });
   afterAll(() => database.drop());
 
-  const currentOrg = async (run: (sql: TemplateStringsArray) => Promise<{ org: string | null }[]>) =>
-    (await run`SELECT current_setting('app.organization_id', true) AS org`)[0]!.org;
+  const currentOrg = async (
+    run: (sql: TemplateStringsArray) => Promise<{ org: string | null }[]>,
+  ) => (await run`SELECT current_setting('app.organization_id', true) AS org`)[0]!.org;
 
   it('sets the organization for its transaction only', async () => {
-    const inside = await withTenant(database.db, 'org_a', (tx) => currentOrg((q) => tx.$queryRaw(q)));
+    const inside = await withTenant(database.db, 'org_a', (tx) =>
+      currentOrg((q) => tx.$queryRaw(q)),
+    );
     expect(inside).toBe('org_a');
     const outside = await currentOrg((q) => database.db.$queryRaw(q));
     expect(outside ?? '').toBe('');

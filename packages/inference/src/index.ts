@@ -1,5 +1,10 @@
 export * from './v2-types.ts';
-export { InferenceError, INFERENCE_ERROR_STATUS, isInferenceErrorCode, type InferenceErrorCode } from './inference-error.ts';
+export {
+  InferenceError,
+  INFERENCE_ERROR_STATUS,
+  isInferenceErrorCode,
+  type InferenceErrorCode,
+} from './inference-error.ts';
 export { parseInferRequest, inferRequestSchema } from './infer-request-schema.ts';
 export {
   validateInferInputs,

@@ -9,7 +9,15 @@ const parameters = z.record(z.string(), z.unknown()).optional();
 const tensor = z.object({
   name,
   datatype: z.enum(DATATYPES),
-  shape: z.array(z.number().int().min(0).max(2 ** 31)).max(16),
+  shape: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31),
+    )
+    .max(16),
   // v2 allows nested row-major arrays; `flattenTensorData` flattens them.
   data: z.array(z.unknown()),
   parameters,
@@ -28,7 +36,10 @@ export function parseInferRequest(body: unknown): InferRequest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'body';
-    throw new InferenceError('INVALID_ARGUMENT', `invalid infer request: ${where}: ${issue.message}`);
+    throw new InferenceError(
+      'INVALID_ARGUMENT',
+      `invalid infer request: ${where}: ${issue.message}`,
+    );
   }
   return parsed.data as InferRequest;
 }

@@ -34,14 +34,19 @@ afterAll(async () => {
 const request = { inputs: [{ name: 'x', datatype: 'FP32' as const, shape: [1], data: [1] }] };
 
 async function failure(promise: Promise<unknown>): Promise<InferenceError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InferenceError);
   return error as InferenceError;
 }
 
 describe('RunnerClient', () => {
   it('returns the runner response', async () => {
-    await expect(client.infer(baseUrl, 'ok', undefined, request, { timeoutMs: 1000 })).resolves.toMatchObject({ model_name: 'ok' });
+    await expect(
+      client.infer(baseUrl, 'ok', undefined, request, { timeoutMs: 1000 }),
+    ).resolves.toMatchObject({ model_name: 'ok' });
   });
 
   it('turns a v2 error body back into the same typed error', async () => {
@@ -51,7 +56,9 @@ describe('RunnerClient', () => {
   });
 
   it('maps a non-JSON error to a code by status', async () => {
-    expect((await failure(client.infer(baseUrl, 'html', '1', request, { timeoutMs: 1000 }))).code).toBe('INTERNAL');
+    expect(
+      (await failure(client.infer(baseUrl, 'html', '1', request, { timeoutMs: 1000 }))).code,
+    ).toBe('INTERNAL');
   });
 
   it('gives up at the deadline instead of hanging', async () => {
@@ -63,7 +70,9 @@ describe('RunnerClient', () => {
   });
 
   it('reports a refused connection as UNAVAILABLE and safe to retry elsewhere', async () => {
-    const error = await failure(client.infer('http://127.0.0.1:1', 'ok', '1', request, { timeoutMs: 1000 }));
+    const error = await failure(
+      client.infer('http://127.0.0.1:1', 'ok', '1', request, { timeoutMs: 1000 }),
+    );
     expect(error.code).toBe('UNAVAILABLE');
     expect(isConnectionFailure(error)).toBe(true);
   });

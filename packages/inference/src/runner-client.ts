@@ -91,23 +91,43 @@ export class RunnerClient {
     } catch {
       // not JSON: reported below with the status
     }
-    const message = typeof parsed.error === 'string' ? parsed.error : `runner answered HTTP ${response.statusCode}`;
-    const code = isInferenceErrorCode(parsed.code) ? parsed.code : codeForStatus(response.statusCode);
-    const details = typeof parsed.details === 'object' && parsed.details ? (parsed.details as Record<string, unknown>) : {};
+    const message =
+      typeof parsed.error === 'string'
+        ? parsed.error
+        : `runner answered HTTP ${response.statusCode}`;
+    const code = isInferenceErrorCode(parsed.code)
+      ? parsed.code
+      : codeForStatus(response.statusCode);
+    const details =
+      typeof parsed.details === 'object' && parsed.details
+        ? (parsed.details as Record<string, unknown>)
+        : {};
     throw new InferenceError(code, message, details);
   }
 
   private transportError(baseUrl: string, error: unknown, timeoutMs: number): InferenceError {
     const name = (error as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError' || error instanceof undiciErrors.RequestAbortedError) {
-      return new InferenceError('DEADLINE_EXCEEDED', `the runner did not answer within ${timeoutMs} ms`, {
-        runner: baseUrl,
-      });
+    if (
+      name === 'TimeoutError' ||
+      name === 'AbortError' ||
+      error instanceof undiciErrors.RequestAbortedError
+    ) {
+      return new InferenceError(
+        'DEADLINE_EXCEEDED',
+        `the runner did not answer within ${timeoutMs} ms`,
+        {
+          runner: baseUrl,
+        },
+      );
     }
-    return new InferenceError('UNAVAILABLE', `runner ${baseUrl} is unreachable: ${(error as Error).message}`, {
-      runner: baseUrl,
-      connectionFailed: true,
-    });
+    return new InferenceError(
+      'UNAVAILABLE',
+      `runner ${baseUrl} is unreachable: ${(error as Error).message}`,
+      {
+        runner: baseUrl,
+        connectionFailed: true,
+      },
+    );
   }
 }
 

@@ -30,7 +30,25 @@ function codeOf(fn: () => unknown): string {
 describe('validateInferInputs', () => {
   it('accepts a matching tensor with any batch size and flattens nested data', () => {
     const [input] = validateInferInputs(
-      { inputs: [x({ shape: [2, 3, 2], data: [[[1, 2], [3, 4], [5, 6]], [[1, 2], [3, 4], [5, 6]]] as never })] },
+      {
+        inputs: [
+          x({
+            shape: [2, 3, 2],
+            data: [
+              [
+                [1, 2],
+                [3, 4],
+                [5, 6],
+              ],
+              [
+                [1, 2],
+                [3, 4],
+                [5, 6],
+              ],
+            ] as never,
+          }),
+        ],
+      },
       signature,
     );
     expect(input!.data).toHaveLength(12);
@@ -52,26 +70,61 @@ describe('validateInferInputs', () => {
     ['an unknown input name', x({ name: 'z' })],
     ['an empty dimension', x({ shape: [0, 3, 2], data: [] })],
   ])('rejects %s with INVALID_ARGUMENT', (_what, input) => {
-    expect(codeOf(() => validateInferInputs({ inputs: [input] }, signature))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => validateInferInputs({ inputs: [input] }, signature))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('rejects a missing input, a duplicated input and an unknown requested output', () => {
-    const two: ModelSignature = { ...signature, inputs: [...signature.inputs, { name: 'w', datatype: 'INT64', shape: [1] }] };
+    const two: ModelSignature = {
+      ...signature,
+      inputs: [...signature.inputs, { name: 'w', datatype: 'INT64', shape: [1] }],
+    };
     expect(() => validateInferInputs({ inputs: [x()] }, two)).toThrow(/missing input\(s\) 'w'/);
-    expect(codeOf(() => validateInferInputs({ inputs: [x(), x()] }, signature))).toBe('INVALID_ARGUMENT');
-    expect(() => validateInferInputs({ inputs: [x()], outputs: [{ name: 'nope' }] }, signature)).toThrow(/unknown output 'nope'/);
+    expect(codeOf(() => validateInferInputs({ inputs: [x(), x()] }, signature))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(() =>
+      validateInferInputs({ inputs: [x()], outputs: [{ name: 'nope' }] }, signature),
+    ).toThrow(/unknown output 'nope'/);
   });
 
   it('checks integer ranges', () => {
-    const ints: ModelSignature = { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2] }], outputs: [] };
-    expect(() => validateInferInputs({ inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 255] }] }, ints)).not.toThrow();
-    expect(codeOf(() => validateInferInputs({ inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 256] }] }, ints))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => validateInferInputs({ inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 1.5] }] }, ints))).toBe('INVALID_ARGUMENT');
+    const ints: ModelSignature = {
+      inputs: [{ name: 'i', datatype: 'UINT8', shape: [2] }],
+      outputs: [],
+    };
+    expect(() =>
+      validateInferInputs(
+        { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 255] }] },
+        ints,
+      ),
+    ).not.toThrow();
+    expect(
+      codeOf(() =>
+        validateInferInputs(
+          { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 256] }] },
+          ints,
+        ),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      codeOf(() =>
+        validateInferInputs(
+          { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 1.5] }] },
+          ints,
+        ),
+      ),
+    ).toBe('INVALID_ARGUMENT');
   });
 
   it('refuses tensors over the element limit before reading their data', () => {
     expect(
-      codeOf(() => validateInferInputs({ inputs: [x({ shape: [1000, 3, 2], data: [] })] }, signature, { maxElementsPerInput: 5000 })),
+      codeOf(() =>
+        validateInferInputs({ inputs: [x({ shape: [1000, 3, 2], data: [] })] }, signature, {
+          maxElementsPerInput: 5000,
+        }),
+      ),
     ).toBe('PAYLOAD_TOO_LARGE');
   });
 });

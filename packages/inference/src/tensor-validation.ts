@@ -40,9 +40,13 @@ export function elementCount(shape: readonly number[]): number {
 }
 
 function invalid(message: string, signature: ModelSignature): InferenceError {
-  return new InferenceError('INVALID_ARGUMENT', `${message}; expected inputs ${formatSignature(signature.inputs)}`, {
-    expectedInputs: signature.inputs,
-  });
+  return new InferenceError(
+    'INVALID_ARGUMENT',
+    `${message}; expected inputs ${formatSignature(signature.inputs)}`,
+    {
+      expectedInputs: signature.inputs,
+    },
+  );
 }
 
 /** Flattens v2's optional nested row-major arrays into one flat array. */
@@ -50,12 +54,17 @@ export function flattenTensorData(data: unknown[]): unknown[] {
   return data.some(Array.isArray) ? (data.flat(Infinity) as unknown[]) : data;
 }
 
-function checkValues(input: InferInputTensor, data: unknown[], signature: ModelSignature): TensorData {
+function checkValues(
+  input: InferInputTensor,
+  data: unknown[],
+  signature: ModelSignature,
+): TensorData {
   const { datatype, name } = input;
   const bad = (i: number, what: string) =>
     invalid(`input '${name}' element ${i} is ${JSON.stringify(data[i])}, not ${what}`, signature);
   if (datatype === 'BOOL') {
-    for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'boolean') throw bad(i, 'a boolean');
+    for (let i = 0; i < data.length; i++)
+      if (typeof data[i] !== 'boolean') throw bad(i, 'a boolean');
     return data as boolean[];
   }
   if (datatype === 'BYTES') {
@@ -66,7 +75,8 @@ function checkValues(input: InferInputTensor, data: unknown[], signature: ModelS
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(i, 'a finite number');
-    if (range && (!Number.isInteger(v) || v < range[0] || v > range[1])) throw bad(i, `a ${datatype} value`);
+    if (range && (!Number.isInteger(v) || v < range[0] || v > range[1]))
+      throw bad(i, `a ${datatype} value`);
   }
   return data as number[];
 }
@@ -89,7 +99,10 @@ export function validateInferInputs(
     if (seen.has(input.name)) throw invalid(`input '${input.name}' is given twice`, signature);
     seen.add(input.name);
     if (input.datatype !== spec.datatype) {
-      throw invalid(`input '${input.name}' has datatype ${input.datatype}, not ${spec.datatype}`, signature);
+      throw invalid(
+        `input '${input.name}' has datatype ${input.datatype}, not ${spec.datatype}`,
+        signature,
+      );
     }
     const shapeOk =
       input.shape.length === spec.shape.length &&
@@ -117,7 +130,8 @@ export function validateInferInputs(
     return { ...input, data: checkValues(input, flat, signature) };
   });
   const missing = signature.inputs.filter((s) => !seen.has(s.name));
-  if (missing.length) throw invalid(`missing input(s) ${missing.map((s) => `'${s.name}'`).join(', ')}`, signature);
+  if (missing.length)
+    throw invalid(`missing input(s) ${missing.map((s) => `'${s.name}'`).join(', ')}`, signature);
 
   const outputNames = new Set(signature.outputs.map((o) => o.name));
   for (const out of request.outputs ?? []) {

@@ -47,7 +47,7 @@ ${PADDLE_CREDIT}`,
   license: 'Apache-2.0',
   tags: ['ocr', 'cnn', 'classification', 'paddleocr'],
   file: path.join(ocrAssets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'),
-  price: { unit: 'PER_CALL', amountMicros: 100n, freeAllowance: 1000 },
+  price: { unit: 'PER_CALL', amountMicros: 100n, freeAllowance: 0 },
 };
 
 export const OCR_DETECTOR: DemoModel = {

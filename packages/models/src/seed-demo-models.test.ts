@@ -26,7 +26,9 @@ describe('seedDemoModels', () => {
     expect(await seedDemoModels(database.db, store)).toEqual({ published: DEMO_MODELS.length });
     expect(await seedDemoModels(database.db, store)).toEqual({ published: 0 });
 
-    const versions = await database.db.modelVersion.findMany({ include: { model: true, prices: true } });
+    const versions = await database.db.modelVersion.findMany({
+      include: { model: true, prices: true },
+    });
     expect(versions).toHaveLength(DEMO_MODELS.length);
     for (const v of versions) {
       expect(v.status).toBe('PUBLISHED');

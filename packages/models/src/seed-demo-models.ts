@@ -5,7 +5,9 @@ import { publishModelVersion } from '@modelhub/registry';
 import { DEMO_MODELS } from './demo-zoo.ts';
 
 export async function seedDemoModels(db: Db, store: ArtifactStore): Promise<{ published: number }> {
-  const publisher = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_PUBLISHER_SLUG } });
+  const publisher = await db.organization.findUniqueOrThrow({
+    where: { slug: DEMO_PUBLISHER_SLUG },
+  });
   let published = 0;
   for (const demo of DEMO_MODELS) {
     const result = await publishModelVersion(db, store, {

@@ -3,4 +3,9 @@ export {
   type PublishModelVersionInput,
   type PublishedModelVersion,
 } from './publish-model-version.ts';
-export { parseModelRef, resolveModelVersion, type ModelRef, type ResolvedModelVersion } from './model-ref.ts';
+export {
+  parseModelRef,
+  resolveModelVersion,
+  type ModelRef,
+  type ResolvedModelVersion,
+} from './model-ref.ts';

@@ -24,18 +24,26 @@ export type ResolvedModelVersion = ModelVersion & {
  * The published (or deprecated, when asked for by number) version a ref names, with its model,
  * publisher and current price; null when there is none. Visibility is the caller's concern.
  */
-export async function resolveModelVersion(db: Db, ref: ModelRef): Promise<ResolvedModelVersion | null> {
+export async function resolveModelVersion(
+  db: Db,
+  ref: ModelRef,
+): Promise<ResolvedModelVersion | null> {
   const now = new Date();
   return db.modelVersion.findFirst({
     where: {
       model: { slug: ref.modelSlug, organization: { slug: ref.orgSlug } },
-      ...(ref.version ? { version: ref.version, status: { in: ['PUBLISHED', 'DEPRECATED'] } } : { status: 'PUBLISHED' }),
+      ...(ref.version
+        ? { version: ref.version, status: { in: ['PUBLISHED', 'DEPRECATED'] } }
+        : { status: 'PUBLISHED' }),
     },
     orderBy: { publishedAt: 'desc' },
     include: {
       model: { include: { organization: true } },
       prices: {
-        where: { effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
+        where: {
+          effectiveFrom: { lte: now },
+          OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }],
+        },
         orderBy: { effectiveFrom: 'desc' },
         take: 1,
       },

@@ -2,7 +2,7 @@
 // onnxruntime, and records model, version and price in one transaction.
 import { createReadStream } from 'node:fs';
 import type { ArtifactStore } from '@modelhub/artifact-store';
-import type { Db, ModelTask, PriceUnit, Visibility } from '@modelhub/db';
+import type { Db, ModelTask, Prisma, PriceUnit, Visibility } from '@modelhub/db';
 import { loadOnnxModel } from '@modelhub/runner-onnx';
 
 export interface PublishModelVersionInput {
@@ -44,7 +44,9 @@ export async function publishModelVersion(
   });
   if (existing) {
     if (existing.sha256 !== artifact.sha256) {
-      throw new Error(`${org.slug}/${input.model.slug}@${input.version} is published with other bytes; versions are immutable`);
+      throw new Error(
+        `${org.slug}/${input.model.slug}@${input.version} is published with other bytes; versions are immutable`,
+      );
     }
     return { modelId: existing.modelId, modelVersionId: existing.id, created: false };
   }
@@ -68,8 +70,8 @@ export async function publishModelVersion(
         artifactKey: artifact.key,
         sha256: artifact.sha256,
         sizeBytes: BigInt(artifact.sizeBytes),
-        inputs: signature.inputs as object[],
-        outputs: signature.outputs as object[],
+        inputs: signature.inputs as unknown as Prisma.InputJsonArray,
+        outputs: signature.outputs as unknown as Prisma.InputJsonArray,
         publishedAt: new Date(),
       },
     });

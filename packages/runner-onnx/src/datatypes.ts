@@ -28,7 +28,11 @@ export function v2Datatype(ortType: string): Datatype | null {
   return ORT_TO_V2.get(ortType) ?? null;
 }
 
-export function toOrtTensor(datatype: Datatype, shape: readonly number[], data: TensorData): Tensor {
+export function toOrtTensor(
+  datatype: Datatype,
+  shape: readonly number[],
+  data: TensorData,
+): Tensor {
   const dims = [...shape];
   switch (datatype) {
     case 'FP32':
@@ -42,7 +46,11 @@ export function toOrtTensor(datatype: Datatype, shape: readonly number[], data: 
     case 'INT32':
       return new Tensor('int32', Int32Array.from(data as number[]), dims);
     case 'INT64':
-      return new Tensor('int64', BigInt64Array.from(data as number[], (v) => BigInt(v)), dims);
+      return new Tensor(
+        'int64',
+        BigInt64Array.from(data as number[], (v) => BigInt(v)),
+        dims,
+      );
     case 'UINT8':
       return new Tensor('uint8', Uint8Array.from(data as number[]), dims);
     case 'UINT16':
@@ -50,21 +58,33 @@ export function toOrtTensor(datatype: Datatype, shape: readonly number[], data: 
     case 'UINT32':
       return new Tensor('uint32', Uint32Array.from(data as number[]), dims);
     case 'UINT64':
-      return new Tensor('uint64', BigUint64Array.from(data as number[], (v) => BigInt(v)), dims);
+      return new Tensor(
+        'uint64',
+        BigUint64Array.from(data as number[], (v) => BigInt(v)),
+        dims,
+      );
     case 'BOOL':
-      return new Tensor('bool', Uint8Array.from(data as boolean[], (v) => (v ? 1 : 0)), dims);
+      return new Tensor(
+        'bool',
+        Uint8Array.from(data as boolean[], (v) => (v ? 1 : 0)),
+        dims,
+      );
     case 'BYTES':
       return new Tensor('string', data as string[], dims);
     case 'FP16':
-      throw new InferenceError('INVALID_ARGUMENT', 'FP16 inputs are accepted only in the binary tensor format');
+      throw new InferenceError(
+        'INVALID_ARGUMENT',
+        'FP16 inputs are accepted only in the binary tensor format',
+      );
   }
 }
 
 /** JSON-friendly data of an output tensor (64-bit integers become numbers). */
 export function fromOrtTensor(tensor: Tensor): TensorData {
   const data = tensor.data;
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number);
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+    return Array.from(data, Number);
   if (tensor.type === 'bool') return Array.from(data as Uint8Array, Boolean);
-  if (Array.isArray(data)) return data as string[];
+  if (Array.isArray(data)) return data;
   return Array.from(data as ArrayLike<number>);
 }

@@ -1,2 +1,8 @@
-export { loadOnnxModel, readSignature, type OnnxModel, type OnnxSessionOptions, type ExecutionProvider } from './onnx-model.ts';
+export {
+  loadOnnxModel,
+  readSignature,
+  type OnnxModel,
+  type OnnxSessionOptions,
+  type ExecutionProvider,
+} from './onnx-model.ts';
 export { toOrtTensor, fromOrtTensor, v2Datatype } from './datatypes.ts';

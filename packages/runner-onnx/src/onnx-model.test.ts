@@ -25,7 +25,9 @@ describe('loadOnnxModel (real PaddleOCR direction classifier)', () => {
 
   it('runs a batch and returns one probability pair per item', async () => {
     const model = await loadOnnxModel(await readFile(classifierFile));
-    const [out] = await model.run([{ name: 'x', datatype: 'FP32', shape: [2, 3, 48, 192], data: randomImage(2) }]);
+    const [out] = await model.run([
+      { name: 'x', datatype: 'FP32', shape: [2, 3, 48, 192], data: randomImage(2) },
+    ]);
     expect(out!.shape).toEqual([2, 2]);
     const p = out!.data as number[];
     expect(p[0]! + p[1]!).toBeCloseTo(1, 5);
@@ -35,8 +37,12 @@ describe('loadOnnxModel (real PaddleOCR direction classifier)', () => {
 
   it('falls back to CPU when CUDA is asked for but not available', async () => {
     const reasons: string[] = [];
-    const model = await loadOnnxModel(classifierFile, { executionProviders: ['cuda'] }, (r) => reasons.push(r));
-    expect(model.executionProviders).toEqual(process.env.MODELHUB_EXPECT_CUDA ? ['cuda', 'cpu'] : ['cpu']);
+    const model = await loadOnnxModel(classifierFile, { executionProviders: ['cuda'] }, (r) =>
+      reasons.push(r),
+    );
+    expect(model.executionProviders).toEqual(
+      process.env.MODELHUB_EXPECT_CUDA ? ['cuda', 'cpu'] : ['cpu'],
+    );
     if (!process.env.MODELHUB_EXPECT_CUDA) expect(reasons[0]).toMatch(/using cpu/);
     await model.dispose();
   });
@@ -46,7 +52,10 @@ describe('loadOnnxModel (real PaddleOCR direction classifier)', () => {
     ['a truncated model', async () => (await readFile(classifierFile)).subarray(0, 4096)],
     ['an empty file', async () => Buffer.alloc(0)],
   ])('rejects %s with INVALID_ARGUMENT', async (_what, bytes) => {
-    const error = await loadOnnxModel(await bytes()).then(() => null, (e: unknown) => e);
+    const error = await loadOnnxModel(await bytes()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InferenceError);
     expect((error as InferenceError).code).toBe('INVALID_ARGUMENT');
   });

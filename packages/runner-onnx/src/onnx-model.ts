@@ -28,19 +28,34 @@ export interface OnnxModel {
 
 function toSpec(meta: InferenceSession.ValueMetadata): TensorSpec {
   if (!meta.isTensor) {
-    throw new InferenceError('INVALID_ARGUMENT', `'${meta.name}' is not a tensor; only tensor inputs and outputs are supported`);
+    throw new InferenceError(
+      'INVALID_ARGUMENT',
+      `'${meta.name}' is not a tensor; only tensor inputs and outputs are supported`,
+    );
   }
   const datatype = v2Datatype(meta.type);
-  if (!datatype) throw new InferenceError('INVALID_ARGUMENT', `'${meta.name}' has unsupported type ${meta.type}`);
+  if (!datatype)
+    throw new InferenceError(
+      'INVALID_ARGUMENT',
+      `'${meta.name}' has unsupported type ${meta.type}`,
+    );
   // Symbolic dims ('batch', 'p2o.DynamicDimension.0') are dynamic: -1.
-  return { name: meta.name, datatype, shape: meta.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1)) };
+  return {
+    name: meta.name,
+    datatype,
+    shape: meta.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1)),
+  };
 }
 
 export function readSignature(session: InferenceSession): ModelSignature {
   return { inputs: session.inputMetadata.map(toSpec), outputs: session.outputMetadata.map(toSpec) };
 }
 
-async function createSession(model: Uint8Array | string, options: OnnxSessionOptions, providers: ExecutionProvider[]) {
+async function createSession(
+  model: Uint8Array | string,
+  options: OnnxSessionOptions,
+  providers: ExecutionProvider[],
+) {
   const sessionOptions: InferenceSession.SessionOptions = {
     executionProviders: providers,
     graphOptimizationLevel: 'all',
@@ -68,7 +83,9 @@ export async function loadOnnxModel(
     session = await createSession(model, options, wanted);
   } catch (error) {
     if (wanted.length === 1) throw invalidModel(error);
-    onFallback?.(`execution providers ${wanted.join(',')} unavailable (${(error as Error).message}); using cpu`);
+    onFallback?.(
+      `execution providers ${wanted.join(',')} unavailable (${(error as Error).message}); using cpu`,
+    );
     providers = ['cpu'];
     try {
       session = await createSession(model, options, providers);
@@ -82,18 +99,27 @@ export async function loadOnnxModel(
     executionProviders: providers,
     async run(inputs, outputNames) {
       const feeds: Record<string, Tensor> = {};
-      for (const input of inputs) feeds[input.name] = toOrtTensor(input.datatype, input.shape, input.data);
+      for (const input of inputs)
+        feeds[input.name] = toOrtTensor(input.datatype, input.shape, input.data);
       const wantedOutputs = outputNames?.length ? outputNames : session.outputNames;
       let results: InferenceSession.OnnxValueMapType;
       try {
         results = await session.run(feeds, [...wantedOutputs]);
       } catch (error) {
-        throw new InferenceError('INVALID_ARGUMENT', `the model rejected the inputs: ${(error as Error).message}`);
+        throw new InferenceError(
+          'INVALID_ARGUMENT',
+          `the model rejected the inputs: ${(error as Error).message}`,
+        );
       }
       const specs = new Map(signature.outputs.map((s) => [s.name, s]));
       return wantedOutputs.map((name) => {
         const tensor = results[name] as Tensor;
-        return { name, datatype: specs.get(name)!.datatype, shape: [...tensor.dims], data: fromOrtTensor(tensor) };
+        return {
+          name,
+          datatype: specs.get(name)!.datatype,
+          shape: [...tensor.dims],
+          data: fromOrtTensor(tensor),
+        };
       });
     },
     async dispose() {
@@ -103,5 +129,8 @@ export async function loadOnnxModel(
 }
 
 function invalidModel(error: unknown): InferenceError {
-  return new InferenceError('INVALID_ARGUMENT', `not a loadable ONNX model: ${(error as Error).message}`);
+  return new InferenceError(
+    'INVALID_ARGUMENT',
+    `not a loadable ONNX model: ${(error as Error).message}`,
+  );
 }

@@ -1,0 +1,107 @@
+// Builds and starts the api: Apollo Server (GraphQL at /graphql) on fastify, plus health routes.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createDb } from '@modelhub/db';
+import pino, { type Logger } from 'pino';
+import { AppError } from './app-error.ts';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
+import { buildContext, type ApiContext, type ApiServices } from './context.ts';
+import { schema } from './graphql/schema.ts';
+import { registerHealthRoutes } from './http/health-routes.ts';
+import { RunnerRouter } from './routing/runner-router.ts';
+
+export interface ApiOptions {
+  databaseUrl: string;
+  host?: string;
+  /** 0 picks a free port */
+  port?: number;
+  maxBodyBytes?: number;
+  runnerTimeoutMs?: number;
+  runnerStaleMs?: number;
+  apiKeyCacheMs?: number;
+  logger?: Logger;
+}
+
+export interface RunningApi {
+  url: string;
+  app: FastifyInstance;
+  services: ApiServices;
+  close(): Promise<void>;
+}
+
+export async function startApi(options: ApiOptions): Promise<RunningApi> {
+  const logger = options.logger ?? pino({ name: 'api' });
+  const db = createDb(options.databaseUrl, { maxConnections: 20 });
+  const services: ApiServices = {
+    db,
+    router: new RunnerRouter(db, {
+      staleMs: options.runnerStaleMs ?? 15_000,
+      timeoutMs: options.runnerTimeoutMs ?? 30_000,
+    }),
+    authenticator: new ApiKeyAuthenticator(db, options.apiKeyCacheMs ?? 5_000),
+  };
+
+  // Typed as fastify's logger so the instance has fastify's default generics.
+  const httpLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: httpLogger,
+    bodyLimit: options.maxBodyBytes ?? 32 * 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    introspection: true,
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    formatError(formatted, error) {
+      const original = (error as { originalError?: unknown }).originalError ?? error;
+      if (original instanceof AppError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR')
+        return formatted;
+      // Unexpected failures are logged with their detail and answered without it.
+      logger.error({ err: original }, 'unexpected GraphQL error');
+      return { message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
+  });
+  await apollo.start();
+
+  registerHealthRoutes(app, services);
+  const graphql = fastifyApolloHandler(apollo, {
+    context: (request) => buildContext(services, request.headers.authorization),
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _req, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({
+        errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
+    }
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed');
+    return reply.code(status).send({
+      errors: [
+        {
+          message: status === 500 ? 'internal server error' : error.message,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
+  const address = await app.listen({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 4000,
+  });
+  const url = address.replace('0.0.0.0', '127.0.0.1');
+  logger.info({ url }, 'api ready');
+  return {
+    url,
+    app,
+    services,
+    async close() {
+      await app.close(); // drains Apollo too
+      await services.router.close();
+      await db.$disconnect();
+    },
+  };
+}

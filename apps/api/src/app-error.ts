@@ -1,0 +1,65 @@
+// The api's typed errors: a stable `extensions.code` on every GraphQL error, and one HTTP
+// status per code for the plain HTTP routes.
+import { GraphQLError } from 'graphql';
+import { InferenceError, type InferenceErrorCode } from '@modelhub/inference';
+
+export const APP_ERROR_STATUS = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  RESOURCE_EXHAUSTED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    // `http` sets the status when the error ends a request before execution (e.g. a bad key
+    // while building the context); Apollo strips it from the response body.
+    super(message, {
+      extensions: {
+        code,
+        ...details,
+        ...(code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}),
+      },
+    });
+    this.name = 'AppError';
+  }
+
+  get httpStatus(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}
+
+const FROM_INFERENCE: Record<InferenceErrorCode, AppErrorCode> = {
+  INVALID_ARGUMENT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  RESOURCE_EXHAUSTED: 'RESOURCE_EXHAUSTED',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  DEADLINE_EXCEEDED: 'GATEWAY_TIMEOUT',
+};
+
+/** The AppError for an error from the inference layer; anything else is passed through. */
+export function toAppError(error: unknown): unknown {
+  if (error instanceof InferenceError) {
+    const { connectionFailed: _hidden, runner: _runner, ...details } = error.details;
+    return new AppError(
+      FROM_INFERENCE[error.code],
+      error.message.replace(/runner \S+ /, 'runner '),
+      details,
+    );
+  }
+  return error;
+}

@@ -1,0 +1,16 @@
+// Assembles the schema: each types/ file registers its types and fields on the builder.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './types/enums.ts';
+import './types/organization.ts';
+import './types/model-version.ts';
+import './types/model.ts';
+import './types/prediction.ts';
+import './types/viewer.ts';
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL committed as apps/api/schema.graphql. */
+export function printApiSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

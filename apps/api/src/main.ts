@@ -1,0 +1,29 @@
+// Entry point of an api process: `npm start -w @modelhub/api`.
+import pino from 'pino';
+import { startApi } from './api-server.ts';
+import { readApiEnv } from './env.ts';
+
+const env = readApiEnv();
+const logger = pino({ name: 'api', level: env.LOG_LEVEL });
+const api = await startApi({
+  databaseUrl: env.DATABASE_URL,
+  host: env.API_HOST,
+  port: env.API_PORT,
+  maxBodyBytes: env.API_MAX_BODY_BYTES,
+  runnerTimeoutMs: env.API_RUNNER_TIMEOUT_MS,
+  runnerStaleMs: env.API_RUNNER_STALE_MS,
+  apiKeyCacheMs: env.API_KEY_CACHE_MS,
+  logger,
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await api.close();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void shutdown(signal));
+process.on('disconnect', () => void shutdown('parent exited'));

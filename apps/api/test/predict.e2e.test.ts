@@ -1,0 +1,312 @@
+// The product's core path over real HTTP: API key -> GraphQL predict -> runner -> onnxruntime
+// on the real PaddleOCR classifier -> prediction, usage event and ledger debit committed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CLASSIFIER,
+  classifierInput,
+  createTestKey,
+  PREDICT,
+  startPlatform,
+  type Platform,
+} from './platform-fixture.ts';
+
+let platform: Platform;
+let key: string;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  key = await createTestKey(platform.db, { organizationId: platform.seed.demoOrganizationId });
+});
+afterAll(() => platform?.close());
+
+const usageCount = () =>
+  platform.db.usageEvent.count({ where: { organizationId: platform.seed.demoOrganizationId } });
+const ledgerSum = async () =>
+  (
+    await platform.db.ledgerEntry.aggregate({
+      where: { organizationId: platform.seed.demoOrganizationId },
+      _sum: { amountMicros: true },
+    })
+  )._sum.amountMicros!;
+
+describe('health', () => {
+  it('is up and ready with a live runner', async () => {
+    expect((await fetch(`${platform.api.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${platform.api.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: true, runners: true },
+    });
+  });
+});
+
+describe('catalog', () => {
+  it('lists the demo models with signatures and prices, without a key', async () => {
+    const res = await platform.graphql(`{
+      models(first: 10) { totalCount edges { node { fullName task publisher { slug }
+        latestVersion { version inputs { name datatype shape } outputs { name shape } prices { unit amountMicros currency } } } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.models.totalCount).toBe(3);
+    const cls = res.data.models.edges
+      .map((e: any) => e.node)
+      .find((m: any) => m.fullName === CLASSIFIER);
+    expect(cls).toEqual({
+      fullName: CLASSIFIER,
+      task: 'TEXT_ORIENTATION',
+      publisher: { slug: 'modelhub' },
+      latestVersion: {
+        version: '2.0.0',
+        inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3, -1, -1] }],
+        outputs: [{ name: 'softmax_0.tmp_0', shape: [-1, 2] }],
+        prices: [{ unit: 'PER_CALL', amountMicros: '100', currency: 'usd' }],
+      },
+    });
+  });
+
+  it('finds models by text and resolves them by reference and global id', async () => {
+    const found = await platform.graphql(
+      `{ models(first: 5, query: "recognition") { totalCount edges { node { id fullName } } } }`,
+    );
+    expect(found.data.models.totalCount).toBe(1);
+    const { id, fullName } = found.data.models.edges[0].node;
+    const byNode = await platform.graphql(
+      `query($id: ID!) { node(id: $id) { ... on Model { fullName } } }`,
+      { id },
+    );
+    expect(byNode.data.node.fullName).toBe(fullName);
+    const byRef = await platform.graphql(
+      `{ model(ref: "${fullName}") { name versions(first: 5) { edges { node { version status } } } } }`,
+    );
+    expect(byRef.data.model.versions.edges).toEqual([
+      { node: { version: '4.0.0', status: 'PUBLISHED' } },
+    ]);
+  });
+});
+
+describe('predict', () => {
+  it('returns the classifier’s two probabilities and commits usage and a ledger debit', async () => {
+    const before = await ledgerSum();
+    const res = await platform.graphql(
+      PREDICT,
+      { model: CLASSIFIER, inputs: [classifierInput()] },
+      key,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data.predict;
+    expect(p.model).toBe(`${CLASSIFIER}@2.0.0`);
+    expect(p.outputs).toHaveLength(1);
+    expect(p.outputs[0]).toMatchObject({
+      name: 'softmax_0.tmp_0',
+      datatype: 'FP32',
+      shape: [1, 2],
+    });
+    const [up, down] = p.outputs[0].data;
+    expect(up + down).toBeCloseTo(1, 4);
+    expect(up).toBeGreaterThanOrEqual(0);
+    expect(p.costMicros).toBe('100');
+    expect(p.timings.computeMs).toBeGreaterThan(0);
+
+    const prediction = await platform.db.prediction.findUniqueOrThrow({
+      where: { id: p.id },
+      include: { usageEvent: { include: { ledgerEntry: true } } },
+    });
+    expect(prediction.status).toBe('SUCCEEDED');
+    expect(prediction.runnerId).toBe(platform.runner.runnerId);
+    expect(prediction.usageEvent).toMatchObject({
+      amountMicros: 100n,
+      quantity: 1n,
+      unit: 'PER_CALL',
+    });
+    expect(prediction.usageEvent!.ledgerEntry).toMatchObject({
+      kind: 'USAGE',
+      amountMicros: -100n,
+    });
+    expect(await ledgerSum()).toBe(before - 100n);
+  });
+
+  it('charges a batch per call and returns one row per item', async () => {
+    const res = await platform.graphql(
+      PREDICT,
+      { model: `${CLASSIFIER}@2.0.0`, inputs: [classifierInput(4)] },
+      key,
+    );
+    expect(res.data.predict.outputs[0].shape).toEqual([4, 2]);
+    expect(res.data.predict.costMicros).toBe('100');
+  });
+
+  it('answers a retry with the same idempotency key from the first call, charging once', async () => {
+    const first = await platform.graphql(
+      PREDICT,
+      { model: CLASSIFIER, inputs: [classifierInput()], idempotencyKey: 'retry-1' },
+      key,
+    );
+    const usage = await usageCount();
+    const again = await platform.graphql(
+      PREDICT,
+      { model: CLASSIFIER, inputs: [classifierInput()], idempotencyKey: 'retry-1' },
+      key,
+    );
+    expect(again.data.predict).toMatchObject({
+      id: first.data.predict.id,
+      replayed: true,
+      costMicros: '100',
+    });
+    expect(again.data.predict.outputs).toEqual(first.data.predict.outputs);
+    expect(await usageCount()).toBe(usage);
+  });
+});
+
+describe('predict with bad input charges nothing', () => {
+  let usageBefore: number;
+  let balanceBefore: bigint;
+  beforeAll(async () => {
+    usageBefore = await usageCount();
+    balanceBefore = await ledgerSum();
+  });
+  afterAll(async () => {
+    expect(await usageCount()).toBe(usageBefore);
+    expect(await ledgerSum()).toBe(balanceBefore);
+  });
+
+  const call = (variables: Record<string, unknown>, apiKey: string = key) =>
+    platform.graphql(PREDICT, variables, apiKey || undefined);
+  const code = (res: { errors?: { extensions: { code: string } }[] }) =>
+    res.errors?.[0]?.extensions.code;
+
+  it('rejects a wrong shape with BAD_USER_INPUT naming the expected signature', async () => {
+    const res = await call({
+      model: CLASSIFIER,
+      inputs: [{ ...classifierInput(), shape: [1, 1, 144, 192] }],
+    });
+    expect(code(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toMatch(/expected inputs x: FP32\[\?,3,\?,\?\]/);
+    expect(res.errors![0]!.extensions.expectedInputs).toEqual([
+      { name: 'x', datatype: 'FP32', shape: [-1, 3, -1, -1] },
+    ]);
+  });
+
+  it.each([
+    ['a wrong dtype', { ...classifierInput(), datatype: 'INT32' }],
+    ['data that does not fill the shape', { ...classifierInput(), data: [1, 2, 3] }],
+    ['an unknown input name', { ...classifierInput(), name: 'image' }],
+  ])('rejects %s with BAD_USER_INPUT', async (_what, input) => {
+    expect(code(await call({ model: CLASSIFIER, inputs: [input] }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects a malformed model reference with BAD_USER_INPUT', async () => {
+    expect(code(await call({ model: 'not a ref', inputs: [classifierInput()] }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it.each([
+    ['modelhub/no-such-model'],
+    [`${CLASSIFIER}@9.9.9`],
+    ['nobody/ppocr-direction-classifier'],
+  ])('answers %s with NOT_FOUND', async (model) => {
+    expect(code(await call({ model, inputs: [classifierInput()] }))).toBe('NOT_FOUND');
+  });
+
+  it('hides another organization’s private model (NOT_FOUND, and absent from the catalog)', async () => {
+    const other = await platform.db.organization.create({
+      data: { slug: 'secretive', name: 'Secretive' },
+    });
+    const publisherModel = await platform.db.model.findFirstOrThrow({
+      where: { slug: 'ppocr-direction-classifier' },
+      include: { versions: true },
+    });
+    const privateModel = await platform.db.model.create({
+      data: {
+        organizationId: other.id,
+        slug: 'hidden',
+        name: 'Hidden',
+        task: 'OTHER',
+        visibility: 'PRIVATE',
+      },
+    });
+    const v = publisherModel.versions[0]!;
+    await platform.db.modelVersion.create({
+      data: {
+        modelId: privateModel.id,
+        organizationId: other.id,
+        version: '1.0.0',
+        status: 'PUBLISHED',
+        publishedAt: new Date(),
+        artifactKey: v.artifactKey,
+        sha256: v.sha256,
+        sizeBytes: v.sizeBytes,
+        inputs: v.inputs!,
+        outputs: v.outputs!,
+      },
+    });
+    expect(code(await call({ model: 'secretive/hidden', inputs: [classifierInput()] }))).toBe(
+      'NOT_FOUND',
+    );
+    const catalog = await platform.graphql(
+      `{ models(first: 50) { edges { node { fullName } } } model(ref: "secretive/hidden") { id } }`,
+      {},
+      key,
+    );
+    expect(catalog.data.models.edges.map((e: any) => e.node.fullName)).not.toContain(
+      'secretive/hidden',
+    );
+    expect(catalog.data.model).toBeNull();
+    // its owner does see it and can call it
+    const ownerKey = await createTestKey(platform.db, { organizationId: other.id });
+    await platform.db.ledgerEntry.create({
+      data: { organizationId: other.id, kind: 'ADJUSTMENT', amountMicros: 1_000_000n },
+    });
+    const own = await call({ model: 'secretive/hidden', inputs: [classifierInput()] }, ownerKey);
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('answers a missing key with UNAUTHENTICATED', async () => {
+    expect(code(await call({ model: CLASSIFIER, inputs: [classifierInput()] }, ''))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it.each([
+    ['a malformed key', 'not-a-key'],
+    ['an unknown key', `mh_${'a'.repeat(10)}_${'b'.repeat(32)}`],
+  ])('answers %s with UNAUTHENTICATED and HTTP 401', async (_what, badKey) => {
+    const res = await call({ model: CLASSIFIER, inputs: [classifierInput()] }, badKey);
+    expect(res.status).toBe(401);
+    expect(code(res)).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers revoked and expired keys with UNAUTHENTICATED', async () => {
+    const orgId = platform.seed.demoOrganizationId;
+    const revoked = await createTestKey(platform.db, {
+      organizationId: orgId,
+      revokedAt: new Date(),
+    });
+    const expired = await createTestKey(platform.db, {
+      organizationId: orgId,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    for (const k of [revoked, expired]) {
+      const res = await call({ model: CLASSIFIER, inputs: [classifierInput()] }, k);
+      expect(code(res)).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers a key without the predict scope with FORBIDDEN', async () => {
+    const readOnly = await createTestKey(platform.db, {
+      organizationId: platform.seed.demoOrganizationId,
+      scopes: ['READ'],
+    });
+    expect(code(await call({ model: CLASSIFIER, inputs: [classifierInput()] }, readOnly))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('answers an organization without credit with PAYMENT_REQUIRED', async () => {
+    const broke = await platform.db.organization.create({ data: { slug: 'broke', name: 'Broke' } });
+    const brokeKey = await createTestKey(platform.db, { organizationId: broke.id });
+    const res = await call({ model: CLASSIFIER, inputs: [classifierInput()] }, brokeKey);
+    expect(code(res)).toBe('PAYMENT_REQUIRED');
+  });
+});

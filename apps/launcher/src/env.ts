@@ -1,0 +1,29 @@
+// The launcher's configuration: the ports of the three services and where data lives. The
+// database settings are validated by @modelhub/db itself.
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const schema = z
+  .object({
+    API_PORT: port(4000),
+    WEB_PORT: port(3000),
+    RUNNER_PORT: port(8001),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .refine((e) => new Set([e.API_PORT, e.WEB_PORT, e.RUNNER_PORT]).size === 3, {
+    message: 'API_PORT, WEB_PORT and RUNNER_PORT must differ',
+  });
+
+export type LauncherEnv = z.infer<typeof schema>;
+
+export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'ports'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

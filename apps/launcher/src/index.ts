@@ -1,0 +1,2 @@
+export { launchPlatform } from './launch-platform.ts';
+export { seedPlatform } from './seed-platform.ts';

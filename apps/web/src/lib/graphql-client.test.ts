@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ApiError, ApiErrorCode } from '@/lib/api-error';
+import { createGraphqlClient, graphqlEndpoint } from '@/lib/graphql-client';
+import { getCatalog } from '@/lib/queries/get-catalog';
+import { getModel } from '@/lib/queries/get-model';
+
+const endpoint = 'http://api.test/graphql';
+const schema = z.object({ hello: z.string() });
+
+function clientAnswering(
+  respond: (init: RequestInit) => Response | Promise<Response>,
+  timeoutMs = 1000,
+) {
+  const calls: RequestInit[] = [];
+  const client = createGraphqlClient({
+    endpoint,
+    timeoutMs,
+    fetch: async (_url, init) => {
+      calls.push(init ?? {});
+      return respond(init ?? {});
+    },
+  });
+  return { client, calls };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('graphql client', () => {
+  it('builds the endpoint from API_URL', () => {
+    expect(graphqlEndpoint('http://localhost:4000')).toBe('http://localhost:4000/graphql');
+    expect(graphqlEndpoint('https://api.example.com/')).toBe('https://api.example.com/graphql');
+  });
+
+  it('POSTs the query and returns validated data', async () => {
+    const { client, calls } = clientAnswering(() => json({ data: { hello: 'world' } }));
+    await expect(
+      client.request({ query: '{ hello }', variables: { a: 1 } }, schema),
+    ).resolves.toEqual({
+      hello: 'world',
+    });
+    expect(calls[0]?.method).toBe('POST');
+    expect(JSON.parse(calls[0]?.body as string)).toEqual({
+      query: '{ hello }',
+      variables: { a: 1 },
+    });
+  });
+
+  it('turns a network failure into API_UNREACHABLE with the socket error code', async () => {
+    const { client } = clientAnswering(() => {
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      });
+    });
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.Unreachable);
+    expect(error.endpoint).toBe(endpoint);
+    expect(error.message).toBe(`Modelhub API unreachable at ${endpoint} (ECONNREFUSED)`);
+  });
+
+  it('turns a slow API into API_TIMEOUT', async () => {
+    const { client } = clientAnswering(
+      (init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+        }),
+      20,
+    );
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.Timeout);
+  });
+
+  it('turns a non-2xx status into API_HTTP_ERROR', async () => {
+    const { client } = clientAnswering(() => new Response('bad gateway', { status: 502 }));
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.HttpError);
+    expect(error.status).toBe(502);
+  });
+
+  it('keeps GraphQL errors that come with a 4xx', async () => {
+    const { client } = clientAnswering(() =>
+      json(
+        {
+          errors: [
+            {
+              message: 'Cannot query field "nope"',
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            },
+          ],
+        },
+        400,
+      ),
+    );
+    const error = await apiError(client.request({ query: '{ nope }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.HttpError);
+    expect(error.graphqlErrors).toEqual([
+      { message: 'Cannot query field "nope"', code: 'GRAPHQL_VALIDATION_FAILED' },
+    ]);
+  });
+
+  it('turns GraphQL errors into API_GRAPHQL_ERROR', async () => {
+    const { client } = clientAnswering(() =>
+      json({
+        data: null,
+        errors: [
+          { message: 'boom', path: ['hello'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      }),
+    );
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.GraphqlError);
+    expect(error.graphqlErrors[0]).toEqual({
+      message: 'boom',
+      code: 'INTERNAL_SERVER_ERROR',
+      path: ['hello'],
+    });
+    expect(error.message).toBe('Modelhub API error: boom (INTERNAL_SERVER_ERROR)');
+  });
+
+  it('turns a non-GraphQL body into API_BAD_RESPONSE', async () => {
+    const { client } = clientAnswering(() => new Response('<html>proxy</html>', { status: 200 }));
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.BadResponse);
+  });
+
+  it('turns data of the wrong shape into API_BAD_RESPONSE', async () => {
+    const { client } = clientAnswering(() => json({ data: { hello: 42 } }));
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.code).toBe(ApiErrorCode.BadResponse);
+  });
+});
+
+const catalogNode = {
+  id: 'TW9kZWw6MQ==',
+  slug: 'ppocr-cls',
+  fullName: 'paddle/ppocr-cls',
+  name: 'PP-OCR direction classifier',
+  summary: 'Is the text upside down?',
+  task: 'TEXT_ORIENTATION',
+  license: 'Apache-2.0',
+  tags: ['ocr'],
+  publisher: { slug: 'paddle', name: 'PaddlePaddle' },
+  latestVersion: {
+    version: '1.0.0',
+    status: 'PUBLISHED',
+    inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3, 48, 192] }],
+    outputs: [{ name: 'softmax', datatype: 'FP32', shape: [-1, 2] }],
+    prices: [{ unit: 'PER_CALL', amountMicros: '200', currency: 'usd', freeAllowance: 1000 }],
+  },
+};
+
+describe('queries', () => {
+  it('getCatalog sends first and a trimmed query, null when blank', async () => {
+    const { client, calls } = clientAnswering(() =>
+      json({ data: { models: { totalCount: 1, edges: [{ node: catalogNode }] } } }),
+    );
+    const catalog = await getCatalog({ first: 24, query: '  ocr ' }, client);
+    expect(catalog.totalCount).toBe(1);
+    expect(catalog.models[0]?.fullName).toBe('paddle/ppocr-cls');
+    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({ first: 24, query: 'ocr' });
+
+    await getCatalog({ first: 24, query: '   ' }, client);
+    expect(JSON.parse(calls[1]?.body as string).variables).toEqual({ first: 24, query: null });
+  });
+
+  it('getModel returns null for an unknown model', async () => {
+    const { client, calls } = clientAnswering(() => json({ data: { model: null } }));
+    await expect(getModel('nobody/nothing', client)).resolves.toBeNull();
+    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({ ref: 'nobody/nothing' });
+  });
+
+  it('getModel accepts sizeBytes as string or number', async () => {
+    const version = { ...catalogNode.latestVersion, sha256: 'ab'.repeat(32), sizeBytes: 583000 };
+    const model = {
+      ...catalogNode,
+      description: '# Card',
+      versions: {
+        edges: [{ node: version }, { node: { ...version, version: '0.9.0', sizeBytes: '583001' } }],
+      },
+    };
+    const { client } = clientAnswering(() => json({ data: { model } }));
+    const result = await getModel('paddle/ppocr-cls', client);
+    expect(result?.versions.edges.map((e) => e.node.sizeBytes)).toEqual(['583000', '583001']);
+  });
+});
