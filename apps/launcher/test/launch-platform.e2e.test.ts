@@ -2,14 +2,27 @@
 // api and portal; a prediction with the printed demo key; Ctrl-C leaving no process behind;
 // and a second start on the same data that keeps it.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const launcherMain = path.join(import.meta.dirname, '..', 'src', 'main.ts');
+const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', '..', 'test-results', 'launcher');
+// Debian's chromium (`apt-get install chromium`; .ci/run installs it).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -144,9 +157,19 @@ describe('npm start (the launcher)', () => {
       { amountMicros: res.data.predict.costMicros, debit: `-${res.data.predict.costMicros}` },
     ]);
 
-    const page = await (await fetch(`http://127.0.0.1:${ports.web}/`)).text();
-    expect(page).toContain('PP-OCR text direction classifier');
-    expect(page).toContain('modelhub/ppocr-v4-recognition');
+    // A person opening the portal sees the catalog the api serves.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${ports.web}/`);
+      await page.getByRole('heading', { name: 'Model catalog' }).waitFor();
+      await page.getByRole('link', { name: 'PP-OCR text direction classifier' }).waitFor();
+      expect(await page.getByText('modelhub/ppocr-v4-recognition').count()).toBeGreaterThan(0);
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'catalog.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
 
     expect(await interrupt(first)).toBe(0);
     expect(processesMentioning(dataDir)).toEqual([]);
