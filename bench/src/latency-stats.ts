@@ -1,0 +1,28 @@
+// Latency samples -> the numbers the report prints.
+
+export interface LatencyStats {
+  requests: number;
+  /** batch elements per second */
+  itemsPerSecond: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function summarize(latenciesMs: number[], elapsedMs: number, itemsPerRequest: number): LatencyStats {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const requestsPerSecond = (latenciesMs.length / elapsedMs) * 1000;
+  return {
+    requests: latenciesMs.length,
+    requestsPerSecond,
+    itemsPerSecond: requestsPerSecond * itemsPerRequest,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+  };
+}

@@ -1,0 +1,91 @@
+// Prints the comparison table and ratios, and writes results as JSON and as an SVG chart.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import type { LatencyStats } from './latency-stats.ts';
+import type { RawResult } from './raw-onnxruntime.ts';
+
+export interface PathResult {
+  path: string;
+  concurrency: number;
+  stats: LatencyStats;
+}
+
+export interface ModelReport {
+  model: string;
+  input: string;
+  raw: RawResult;
+  paths: PathResult[];
+  ratios: Record<string, number>;
+}
+
+export function machineDescription(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.availableParallelism()} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+export function ratiosFor(raw: RawResult, paths: PathResult[]): Record<string, number> {
+  const at = (p: string, c: number) => paths.find((r) => r.path === p && r.concurrency === c)?.stats;
+  const api64 = at('api (GraphQL)', 64);
+  const naive64 = at('naive server', 64);
+  const api1 = at('api (GraphQL)', 1);
+  const runner64 = at('runner (HTTP)', 64);
+  return {
+    'api c64 / naive c64 (target >= 2.0)': (api64?.itemsPerSecond ?? NaN) / (naive64?.itemsPerSecond ?? NaN),
+    'api c64 / raw best batch (target >= 0.8)': (api64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'runner c64 / raw best batch': (runner64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'api p50 c1 - raw p50 batch 1, ms (target <= 2)': (api1?.p50Ms ?? NaN) - raw.batch1.p50Ms,
+  };
+}
+
+export function printReport(report: ModelReport): void {
+  const lines = [
+    '',
+    `## ${report.model}  (input ${report.input})`,
+    '',
+    `raw onnxruntime batch 1: ${fmt(report.raw.batch1.itemsPerSecond)} items/s, p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms, p99 ${fmt(report.raw.batch1.p99Ms, 2)} ms`,
+    `raw onnxruntime by batch: ${report.raw.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s (best: batch ${report.raw.best.batch})`,
+    '',
+    '| path | concurrency | items/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...report.paths.map((p) => `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} |`),
+    '',
+    ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function writeResults(dir: string, reports: ModelReport[]): Promise<{ json: string; svg: string }> {
+  await mkdir(dir, { recursive: true });
+  const json = path.join(dir, 'results.json');
+  await writeFile(json, JSON.stringify({ machine: machineDescription(), date: new Date().toISOString(), reports }, null, 2));
+  const values = reports.flatMap((r) => [
+    { model: r.model, path: `raw best batch (${r.raw.best.batch})`, itemsPerSecond: r.raw.best.itemsPerSecond },
+    { model: r.model, path: 'raw batch 1', itemsPerSecond: r.raw.batch1.itemsPerSecond },
+    ...r.paths.map((p) => ({ model: r.model, path: `${p.path} c${p.concurrency}`, itemsPerSecond: p.stats.itemsPerSecond })),
+  ]);
+  const spec = compile({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Throughput (items/s), same machine and run',
+    data: { values },
+    facet: { row: { field: 'model', type: 'nominal', title: null } },
+    spec: {
+      width: 420,
+      mark: 'bar',
+      encoding: {
+        y: { field: 'path', type: 'nominal', sort: null, title: null },
+        x: { field: 'itemsPerSecond', type: 'quantitative', title: 'items/s' },
+      },
+    },
+    resolve: { scale: { x: 'independent' } },
+  }).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const svg = path.join(dir, 'throughput.svg');
+  await writeFile(svg, await view.toSVG());
+  view.finalize();
+  return { json, svg };
+}

@@ -1,0 +1,68 @@
+// `npm run bench`: one process tree, one machine, one run. For each model: raw onnxruntime at
+// batch 1 and at its best batch size, a naive server (one session.run per request), the runner
+// over HTTP and the full api path (GraphQL predict with an API key, billing included), at
+// concurrency 1 and 64. Prints throughput, p50/p99 and ratios; writes bench/results/.
+import path from 'node:path';
+import { Agent } from 'undici';
+import { runnerModelName } from '@modelhub/inference';
+import { DEMO_PUBLISHER_SLUG } from '@modelhub/db';
+import { OCR_CLASSIFIER, OCR_RECOGNIZER } from '@modelhub/models';
+import { startBenchPlatform } from './bench-platform.ts';
+import { closedLoop } from './closed-loop.ts';
+import { measureRaw } from './raw-onnxruntime.ts';
+import { machineDescription, printReport, ratiosFor, writeResults, type ModelReport, type PathResult } from './report.ts';
+import { graphqlSender, v2Sender, type BenchModel } from './scenarios.ts';
+
+const quick = process.argv.includes('--quick');
+const timing = { warmupMs: quick ? 300 : 1_000, durationMs: quick ? 1_500 : 5_000 };
+const CONCURRENCY = [1, 64];
+
+const models: BenchModel[] = [
+  {
+    label: 'PP-OCR direction classifier (CNN)',
+    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_CLASSIFIER.slug}`,
+    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_CLASSIFIER.slug),
+    file: OCR_CLASSIFIER.file,
+    inputName: 'x',
+    itemShape: [3, 48, 192],
+  },
+  {
+    label: 'PP-OCRv4 text recognition (SVTR)',
+    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_RECOGNIZER.slug}`,
+    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_RECOGNIZER.slug),
+    file: OCR_RECOGNIZER.file,
+    inputName: 'x',
+    itemShape: [3, 48, 320],
+  },
+];
+
+process.stdout.write(`# Modelhub benchmark\n\nmachine: ${machineDescription()}\n`);
+const platform = await startBenchPlatform();
+const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+const reports: ModelReport[] = [];
+try {
+  const runner = await platform.start('runner');
+  const api = await platform.start('api');
+  for (const model of models) {
+    const raw = await measureRaw(model, [1, 4, 8, 16, 32, 64], timing);
+    const paths: PathResult[] = [];
+    const measure = async (name: string, send: () => Promise<void>) => {
+      for (const concurrency of CONCURRENCY) {
+        paths.push({ path: name, concurrency, stats: await closedLoop(send, { ...timing, concurrency, itemsPerRequest: 1 }) });
+      }
+    };
+    const naive = await platform.startNaive(model.file);
+    await measure('naive server', v2Sender(agent, `${naive.url}/`, model));
+    await naive.stop();
+    await measure('runner (HTTP)', v2Sender(agent, `${runner.url}/v2/models/${model.runnerName}/infer`, model));
+    await measure('api (GraphQL)', graphqlSender(agent, api.url, platform.apiKey, model));
+    const report: ModelReport = { model: model.label, input: `FP32 [1,${model.itemShape.join(',')}]`, raw, paths, ratios: ratiosFor(raw, paths) };
+    printReport(report);
+    reports.push(report);
+  }
+  const written = await writeResults(path.join(import.meta.dirname, '..', 'results'), reports);
+  process.stdout.write(`\nwrote ${written.json} and ${written.svg}\n`);
+} finally {
+  await agent.close();
+  await platform.close();
+}

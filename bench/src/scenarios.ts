@@ -1,0 +1,48 @@
+// The requests each measured path sends, for one model and one input shape.
+import { Agent, request } from 'undici';
+
+export interface BenchModel {
+  label: string;
+  /** `org/model` in the registry */
+  ref: string;
+  /** v2 name on runners */
+  runnerName: string;
+  file: string;
+  inputName: string;
+  /** one item's shape without the batch dimension */
+  itemShape: number[];
+}
+
+export type Sender = () => Promise<void>;
+
+export function itemData(model: BenchModel, batch: number): number[] {
+  const size = batch * model.itemShape.reduce((a, b) => a * b, 1);
+  return Array.from({ length: size }, (_, i) => Math.sin(i / 11) * 0.9);
+}
+
+async function postJson(agent: Agent, url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const res = await request(url, { method: 'POST', body, dispatcher: agent, headers: { 'content-type': 'application/json', ...headers } });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** POST one v2-style JSON request per call (the naive server and the runner both take it). */
+export function v2Sender(agent: Agent, url: string, model: BenchModel): Sender {
+  const body = JSON.stringify({ inputs: [{ name: model.inputName, datatype: 'FP32', shape: [1, ...model.itemShape], data: itemData(model, 1) }] });
+  return async () => {
+    await postJson(agent, url, body);
+  };
+}
+
+/** GraphQL `predict` with an API key: the full product path, billing included. */
+export function graphqlSender(agent: Agent, apiUrl: string, apiKey: string, model: BenchModel): Sender {
+  const body = JSON.stringify({
+    query: 'mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape } } }',
+    variables: { m: model.ref, i: [{ name: model.inputName, datatype: 'FP32', shape: [1, ...model.itemShape], data: itemData(model, 1) }] },
+  });
+  return async () => {
+    const json = (await postJson(agent, `${apiUrl}/graphql`, body, { authorization: `Bearer ${apiKey}` })) as { errors?: { message: string }[] };
+    if (json.errors) throw new Error(json.errors[0]!.message);
+  };
+}
