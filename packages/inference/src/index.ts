@@ -17,3 +17,34 @@ export {
 } from './tensor-validation.ts';
 export { RunnerClient, isConnectionFailure, type RunnerCallOptions } from './runner-client.ts';
 export { runnerModelName, parseRunnerModelName } from './model-name.ts';
+export {
+  DynamicBatcher,
+  type BatcherOptions,
+  type BatchInfo,
+  type BatchRequest,
+  type BatchExecutor,
+  type SubmitOptions,
+} from './dynamic-batcher.ts';
+export {
+  batchKey,
+  batchRows,
+  concatInputs,
+  splitOutputs,
+  type BatchableTensor,
+} from './tensor-batching.ts';
+export {
+  INFERENCE_HEADER_CONTENT_LENGTH,
+  parseInferenceHeaderLength,
+  decodeInferRequestBody,
+  decodeInferResponseBody,
+  encodeInferRequestBody,
+  encodeInferResponseBody,
+  wantsBinaryOutputs,
+  type BinaryDecodeOptions,
+  type EncodedBody,
+  type TypedInferRequest,
+  type TypedInferResponse,
+  type WithTypedData,
+} from './binary-tensor-codec.ts';
+export { BINARY_ELEMENT_SIZE, type TypedTensorData, type AnyTensorData } from './tensor-bytes.ts';
+export { halfToFloat, floatToHalf } from './float16.ts';

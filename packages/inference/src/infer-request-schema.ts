@@ -18,8 +18,10 @@ const tensor = z.object({
         .max(2 ** 31),
     )
     .max(16),
-  // v2 allows nested row-major arrays; `flattenTensorData` flattens them.
-  data: z.array(z.unknown()),
+  // v2 allows nested row-major arrays; `flattenTensorData` flattens them. Elements are checked
+  // against the model's datatype by `validateInferInputs`, so the schema does not walk them
+  // (tens of thousands per image: walking twice showed up in profiles).
+  data: z.custom<unknown[]>((value) => Array.isArray(value), 'must be an array'),
   parameters,
 });
 
