@@ -27,6 +27,11 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024 * 1024),
+  /** dynamic batching defaults (per model; a version's runtimeConfig.batching overrides) */
+  RUNNER_BATCHING: z.enum(['on', 'off']).default('on'),
+  RUNNER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(4096).default(32),
+  RUNNER_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(2),
+  RUNNER_MAX_QUEUE_ITEMS: z.coerce.number().int().min(1).default(1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -16,6 +16,12 @@ const runner = await startRunner({
   intraOpThreads: env.RUNNER_INTRA_OP_THREADS,
   heartbeatMs: env.RUNNER_HEARTBEAT_MS,
   maxBodyBytes: env.RUNNER_MAX_BODY_BYTES,
+  batching: {
+    enabled: env.RUNNER_BATCHING === 'on',
+    maxBatchSize: env.RUNNER_MAX_BATCH_SIZE,
+    maxQueueDelayMs: env.RUNNER_MAX_QUEUE_DELAY_MS,
+    maxQueueItems: env.RUNNER_MAX_QUEUE_ITEMS,
+  },
   logger,
   ...(env.RUNNER_PUBLIC_URL ? { publicUrl: env.RUNNER_PUBLIC_URL } : {}),
 });

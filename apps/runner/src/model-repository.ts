@@ -5,28 +5,41 @@ import type { ArtifactStore } from '@modelhub/artifact-store';
 import type { Db, ModelVersion } from '@modelhub/db';
 import { InferenceError, parseRunnerModelName, type ModelSignature } from '@modelhub/inference';
 import { resolveModelVersion } from '@modelhub/registry';
-import { loadOnnxModel, type OnnxModel, type OnnxSessionOptions } from '@modelhub/runner-onnx';
+import { loadOnnxModel, type OnnxSessionOptions } from '@modelhub/runner-onnx';
 import type { Logger } from 'pino';
-
-export interface HostedModel {
-  name: string;
-  version: string;
-  modelVersionId: string;
-  signature: ModelSignature;
-  onnx: OnnxModel;
-}
+import { HostedModel, type BatchingConfig } from './hosted-model.ts';
 
 export interface ModelRepositoryOptions {
   db: Db;
   store: ArtifactStore;
   runnerId: () => string | null;
   sessionOptions: OnnxSessionOptions;
+  /** the runner's defaults; a version's `runtimeConfig.batching` overrides them */
+  batching: BatchingConfig;
   logger: Logger;
+  onBatch?: ConstructorParameters<typeof HostedModel>[6];
 }
+
+function batchingFor(defaults: BatchingConfig, runtimeConfig: unknown): BatchingConfig {
+  const declared = (runtimeConfig as { batching?: Partial<BatchingConfig> } | null)?.batching ?? {};
+  const pick = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
+  return {
+    enabled: declared.enabled === false ? false : defaults.enabled,
+    maxBatchSize: pick(declared.maxBatchSize, defaults.maxBatchSize),
+    maxQueueDelayMs: pick(declared.maxQueueDelayMs, defaults.maxQueueDelayMs),
+    maxQueueItems: defaults.maxQueueItems,
+  };
+}
+
+/** how long `name` without a version keeps resolving to the same latest version */
+const LATEST_TTL_MS = 5_000;
 
 export class ModelRepository {
   private readonly loaded = new Map<string, HostedModel>();
   private readonly loading = new Map<string, Promise<HostedModel>>();
+  /** `name@version` -> loaded model: the hot path skips the registry lookup */
+  private readonly byReference = new Map<string, { model: HostedModel; until: number }>();
 
   constructor(private readonly options: ModelRepositoryOptions) {}
 
@@ -53,6 +66,20 @@ export class ModelRepository {
 
   /** The loaded model, loading it first when needed. */
   async get(name: string, version?: string): Promise<HostedModel> {
+    const reference = `${name}@${version ?? ''}`;
+    const cached = this.byReference.get(reference);
+    if (cached && cached.until > Date.now() && this.loaded.has(cached.model.modelVersionId))
+      return cached.model;
+    const model = await this.resolveAndLoad(name, version);
+    // Published versions are immutable, so a numbered reference can be cached for good.
+    this.byReference.set(reference, {
+      model,
+      until: version ? Number.POSITIVE_INFINITY : Date.now() + LATEST_TTL_MS,
+    });
+    return model;
+  }
+
+  private async resolveAndLoad(name: string, version?: string): Promise<HostedModel> {
     const row = await this.describe(name, version);
     const hit = this.loaded.get(row.id);
     if (hit) return hit;
@@ -75,7 +102,8 @@ export class ModelRepository {
   async unloadAll(): Promise<void> {
     const models = [...this.loaded.values()];
     this.loaded.clear();
-    await Promise.all(models.map((m) => m.onnx.dispose()));
+    this.byReference.clear();
+    await Promise.all(models.map((m) => m.dispose()));
   }
 
   private async load(
@@ -90,13 +118,15 @@ export class ModelRepository {
       const onnx = await loadOnnxModel(bytes, this.options.sessionOptions, (reason) =>
         logger.warn({ model: name, version: row.version }, reason),
       );
-      const hosted: HostedModel = {
+      const hosted = new HostedModel(
         name,
-        version: row.version,
-        modelVersionId: row.id,
-        signature: row.signature,
+        row.version,
+        row.id,
+        row.signature,
         onnx,
-      };
+        batchingFor(this.options.batching, row.runtimeConfig),
+        this.options.onBatch,
+      );
       this.loaded.set(row.id, hosted);
       await this.report(row.id, 'READY');
       logger.info(

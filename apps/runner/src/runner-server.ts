@@ -13,6 +13,8 @@ import type { ExecutionProvider } from '@modelhub/runner-onnx';
 import pino, { type Logger } from 'pino';
 import { ModelRepository } from './model-repository.ts';
 import { registerRunner, type RunnerRegistration } from './runner-registration.ts';
+import type { BatchingConfig } from './hosted-model.ts';
+import { RunnerMetrics } from './runner-metrics.ts';
 import { registerV2Routes } from './v2-routes.ts';
 
 export interface RunnerOptions {
@@ -27,6 +29,10 @@ export interface RunnerOptions {
   intraOpThreads?: number;
   heartbeatMs?: number;
   maxBodyBytes?: number;
+  /** how long a drain waits for requests in flight (default 30 s) */
+  drainTimeoutMs?: number;
+  /** dynamic batching defaults; a version's runtimeConfig.batching overrides them */
+  batching?: Partial<BatchingConfig>;
   logger?: Logger;
   /** for tests: a store other than the local filesystem */
   store?: ArtifactStore;
@@ -37,6 +43,7 @@ export interface RunningRunner {
   runnerId: string;
   app: FastifyInstance;
   models: ModelRepository;
+  metrics: RunnerMetrics;
   /** stops accepting work, waits for requests in flight, unregisters, unloads models */
   close(): Promise<void>;
 }
@@ -48,10 +55,18 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
   let registration: RunnerRegistration | null = null;
   let draining = false;
 
+  let metrics: RunnerMetrics | null = null;
   const models = new ModelRepository({
     db,
     store,
     logger,
+    batching: {
+      enabled: options.batching?.enabled ?? true,
+      maxBatchSize: options.batching?.maxBatchSize ?? 32,
+      maxQueueDelayMs: options.batching?.maxQueueDelayMs ?? 2,
+      maxQueueItems: options.batching?.maxQueueItems ?? 1024,
+    },
+    onBatch: (model, info) => metrics?.observeBatch(model, info),
     runnerId: () => registration?.runnerId ?? null,
     sessionOptions: {
       executionProviders: options.executionProviders ?? ['cpu'],
@@ -67,7 +82,11 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.setErrorHandler((error: FastifyError | InferenceError, req, reply) => {
-    if (error instanceof InferenceError) return reply.code(error.httpStatus).send(error.toJSON());
+    if (error instanceof InferenceError) {
+      // A full queue clears within a batch or two; tell clients when to come back.
+      if (error.code === 'RESOURCE_EXHAUSTED') reply.header('retry-after', '1');
+      return reply.code(error.httpStatus).send(error.toJSON());
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({ error: 'request body too large', code: 'PAYLOAD_TOO_LARGE' });
     }
@@ -80,7 +99,17 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }),
   );
-  registerV2Routes(app, models, () => registration !== null && !draining);
+  metrics = new RunnerMetrics(() => models.list());
+  // Requests whose headers arrived; a drain waits for them before closing the server, which
+  // would otherwise reset connections still sending their bodies.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight++;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight--;
+  });
+  registerV2Routes(app, models, metrics, () => registration !== null && !draining);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = options.publicUrl ?? address.replace('0.0.0.0', '127.0.0.1');
@@ -104,10 +133,16 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     runnerId: reg.runnerId,
     app,
     models,
+    metrics,
     async close() {
+      // Stop being routed to (readiness 503, DRAINING in the registry), let requests already
+      // sent arrive and finish, then close.
       draining = true;
       await reg.setStatus('DRAINING').catch(() => {});
-      await app.close(); // waits for requests in flight
+      const deadline = Date.now() + (options.drainTimeoutMs ?? 30_000);
+      do await new Promise((r) => setTimeout(r, 50));
+      while (inFlight > 0 && Date.now() < deadline);
+      await app.close();
       await reg.stop();
       await models.unloadAll();
       await db.$disconnect();

@@ -1,33 +1,74 @@
-// The KServe Open Inference Protocol v2 over HTTP (JSON tensors).
-import type { FastifyInstance } from 'fastify';
+// The KServe Open Inference Protocol v2 over HTTP: JSON tensors, and the binary tensor data
+// extension (a JSON header of `Inference-Header-Content-Length` bytes, then raw tensors).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  decodeInferRequestBody,
+  encodeInferResponseBody,
+  INFERENCE_HEADER_CONTENT_LENGTH,
   InferenceError,
+  parseInferenceHeaderLength,
   parseInferRequest,
   validateInferInputs,
+  wantsBinaryOutputs,
   type InferResponse,
   type ModelMetadataResponse,
 } from '@modelhub/inference';
 import type { ModelRepository } from './model-repository.ts';
+import type { RunnerMetrics } from './runner-metrics.ts';
 
 export const SERVER_NAME = 'modelhub-runner';
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = '0.2.0';
+const HEADER = INFERENCE_HEADER_CONTENT_LENGTH.toLowerCase();
 
 interface ModelParams {
   name: string;
   version?: string;
 }
 
+/**
+ * Bodies arrive as raw bytes: binary requests need them, and for JSON a plain JSON.parse is
+ * the fastest safe parser here (the request is rebuilt by the zod schema, never merged).
+ */
+function registerBodyParsers(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json']);
+  const parse = (
+    req: FastifyRequest,
+    body: Buffer,
+    done: (err: Error | null, body?: unknown) => void,
+  ) => {
+    try {
+      done(null, decodeInferRequestBody(body, parseInferenceHeaderLength(req.headers[HEADER])));
+    } catch (error) {
+      done(error as Error);
+    }
+  };
+  app.addContentTypeParser(
+    ['application/json', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    parse,
+  );
+}
+
 export function registerV2Routes(
   app: FastifyInstance,
   models: ModelRepository,
+  metrics: RunnerMetrics,
   isReady: () => boolean,
 ): void {
-  app.get('/v2', async () => ({ name: SERVER_NAME, version: SERVER_VERSION, extensions: [] }));
+  registerBodyParsers(app);
+  app.get('/v2', async () => ({
+    name: SERVER_NAME,
+    version: SERVER_VERSION,
+    extensions: ['binary_tensor_data'],
+  }));
   app.get('/v2/health/live', async () => ({ live: true }));
   app.get('/v2/health/ready', async (_req, reply) => {
     const ready = isReady();
     return reply.code(ready ? 200 : 503).send({ ready });
   });
+  app.get('/metrics', async (_req, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
 
   const metadata = async ({ name, version }: ModelParams): Promise<ModelMetadataResponse> => {
     const row = await models.describe(name, version);
@@ -49,29 +90,45 @@ export function registerV2Routes(
     modelReady(req.params),
   );
 
-  const infer = async ({ name, version }: ModelParams, body: unknown): Promise<InferResponse> => {
-    const received = performance.now();
-    const request = parseInferRequest(body);
-    const model = await models.get(name, version);
-    const inputs = validateInferInputs(request, model.signature);
-    const started = performance.now();
-    const outputs = await model.onnx.run(
-      inputs,
-      request.outputs?.map((o) => o.name),
-    );
-    const finished = performance.now();
-    return {
-      model_name: name,
-      model_version: model.version,
-      ...(request.id !== undefined ? { id: request.id } : {}),
-      parameters: { queue_ms: round(started - received), compute_ms: round(finished - started) },
-      outputs,
-    };
+  const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
+    const { name, version } = req.params;
+    try {
+      const request = parseInferRequest(req.body);
+      const binary = wantsBinaryOutputs(request);
+      const model = await models.get(name, version);
+      const inputs = validateInferInputs(request, model.signature);
+      const result = await model.infer(
+        inputs,
+        request.outputs?.map((o) => o.name),
+      );
+      if (!model.batching.enabled)
+        metrics.observeUnbatched(model, result.queueMs, result.computeMs, result.batchSize);
+      const response: InferResponse = {
+        model_name: name,
+        model_version: model.version,
+        ...(request.id !== undefined ? { id: request.id } : {}),
+        parameters: {
+          queue_ms: round(result.queueMs),
+          compute_ms: round(result.computeMs),
+          batch_size: result.batchSize,
+        },
+        outputs: result.outputs,
+      };
+      metrics.countRequest(name, 'OK');
+      if (binary === 'all' || binary.size > 0) {
+        const encoded = encodeInferResponseBody(response, binary);
+        if (encoded.headerLength !== undefined)
+          reply.header(INFERENCE_HEADER_CONTENT_LENGTH, encoded.headerLength);
+        return reply.type('application/octet-stream').send(encoded.body);
+      }
+      return response;
+    } catch (error) {
+      metrics.countRequest(name, error instanceof InferenceError ? error.code : 'INTERNAL');
+      throw error;
+    }
   };
-  app.post<{ Params: ModelParams }>('/v2/models/:name/infer', (req) => infer(req.params, req.body));
-  app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', (req) =>
-    infer(req.params, req.body),
-  );
+  app.post<{ Params: ModelParams }>('/v2/models/:name/infer', infer);
+  app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', infer);
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
