@@ -1,12 +1,14 @@
 // Everything a request's resolvers may use, built once per request (authentication included).
 import type { Db, Organization } from '@modelhub/db';
 import type { ApiKeyAuthenticator, ApiKeyPrincipal } from './auth/api-key-authenticator.ts';
+import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
 export interface ApiServices {
   db: Db;
   router: RunnerRouter;
   authenticator: ApiKeyAuthenticator;
+  lookups: PredictionLookups;
 }
 
 /** Per-request memoised lookups, so a list of models loads each publisher once. */

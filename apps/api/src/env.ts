@@ -16,6 +16,8 @@ const schema = z.object({
   API_RUNNER_STALE_MS: z.coerce.number().int().min(100).default(15_000),
   /** how long an authenticated API key is trusted before it is looked up again */
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** how long a resolved model version and an organization's billing mode are reused */
+  API_LOOKUP_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -41,6 +41,18 @@ describe('health', () => {
   });
 });
 
+describe('malformed requests', () => {
+  it('answers a body that is not JSON with 400 and a typed error', async () => {
+    const res = await fetch(`${platform.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ models',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
 describe('catalog', () => {
   it('lists the demo models with signatures and prices, without a key', async () => {
     const res = await platform.graphql(`{

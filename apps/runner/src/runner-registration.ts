@@ -39,18 +39,18 @@ export async function registerRunner(
   // A restarted runner holds no models, whatever its previous life reported.
   await db.runnerModel.deleteMany({ where: { runnerId: runner.id } });
 
-  let status: RunnerStatus = 'READY';
   const timer = setInterval(() => {
     db.runner
-      .update({ where: { id: runner.id }, data: { lastHeartbeatAt: new Date(), status } })
+      .update({ where: { id: runner.id }, data: { lastHeartbeatAt: new Date() } })
       .catch((err: unknown) => options.logger.warn({ err }, 'heartbeat failed'));
   }, options.heartbeatMs);
   timer.unref();
 
   return {
     runnerId: runner.id,
+    // The heartbeat only says "alive"; status changes (this runner draining, or an operator
+    // taking it out of rotation in the registry) are not overwritten by it.
     async setStatus(next) {
-      status = next;
       await db.runner.update({
         where: { id: runner.id },
         data: { status: next, lastHeartbeatAt: new Date() },

@@ -1,6 +1,12 @@
 // HTTP client for runners (ours or any KServe v2 server): keep-alive connection pools per
 // runner, deadlines, and v2 error bodies turned back into typed InferenceErrors.
 import { Agent, errors as undiciErrors, request } from 'undici';
+import {
+  decodeInferResponseBody,
+  encodeInferRequestBody,
+  INFERENCE_HEADER_CONTENT_LENGTH,
+  parseInferenceHeaderLength,
+} from './binary-tensor-codec.ts';
 import { InferenceError, isInferenceErrorCode } from './inference-error.ts';
 import type { InferRequest, InferResponse, ModelMetadataResponse } from './v2-types.ts';
 
@@ -22,6 +28,10 @@ export class RunnerClient {
     connect: { timeout: 2_000 },
   });
 
+  /**
+   * Runs an infer request. Tensors travel in the v2 binary tensor format both ways (no JSON
+   * encoding of numbers, which dominated the cost of large inputs).
+   */
   async infer(
     baseUrl: string,
     model: string,
@@ -32,7 +42,19 @@ export class RunnerClient {
     const path = version
       ? `/v2/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}/infer`
       : `/v2/models/${encodeURIComponent(model)}/infer`;
-    return this.call<InferResponse>(baseUrl, 'POST', path, JSON.stringify(body), options);
+    const encoded = encodeInferRequestBody(
+      { ...body, parameters: { ...body.parameters, binary_data_output: true } },
+      'all',
+    );
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+    if (encoded.headerLength !== undefined) {
+      headers[INFERENCE_HEADER_CONTENT_LENGTH] = String(encoded.headerLength);
+    }
+    const response = await this.send(baseUrl, 'POST', path, encoded.body, headers, options);
+    const headerLength = parseInferenceHeaderLength(
+      response.headers[INFERENCE_HEADER_CONTENT_LENGTH.toLowerCase()],
+    );
+    return decodeInferResponseBody(response.body, headerLength);
   }
 
   async modelMetadata(
@@ -63,31 +85,42 @@ export class RunnerClient {
     body: string | undefined,
     options: RunnerCallOptions,
   ): Promise<T> {
+    const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {};
+    const response = await this.send(baseUrl, method, path, body, headers, options);
+    const text = response.body.toString('utf8');
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+
+  /** One HTTP exchange; any non-200 answer becomes the InferenceError its body describes. */
+  private async send(
+    baseUrl: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | Buffer | undefined,
+    headers: Record<string, string>,
+    options: RunnerCallOptions,
+  ): Promise<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> {
     const signal = options.signal
       ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)])
       : AbortSignal.timeout(options.timeoutMs);
     let response;
+    let bytes: Buffer;
     try {
       response = await request(new URL(path, baseUrl), {
         method,
         body,
-        headers: body ? { 'content-type': 'application/json' } : {},
+        headers,
         dispatcher: this.agent,
         signal,
       });
+      bytes = Buffer.from(await response.body.arrayBuffer());
     } catch (error) {
       throw this.transportError(baseUrl, error, options.timeoutMs);
     }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw this.transportError(baseUrl, error, options.timeoutMs);
-    }
-    if (response.statusCode === 200) return (text ? JSON.parse(text) : {}) as T;
+    if (response.statusCode === 200) return { body: bytes, headers: response.headers };
     let parsed: { error?: unknown; code?: unknown; details?: unknown } = {};
     try {
-      parsed = JSON.parse(text) as typeof parsed;
+      parsed = JSON.parse(bytes.toString('utf8')) as typeof parsed;
     } catch {
       // not JSON: reported below with the status
     }

@@ -10,10 +10,11 @@ import {
   type InferInputTensor,
   type InferOutputTensor,
 } from '@modelhub/inference';
-import { parseModelRef, resolveModelVersion, type ResolvedModelVersion } from '@modelhub/registry';
+import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
 import type { ApiKeyPrincipal } from '../auth/api-key-authenticator.ts';
 import type { RunnerRouter } from '../routing/runner-router.ts';
+import type { PredictionLookups } from './prediction-lookups.ts';
 
 export interface RunPredictionInput {
   modelRef: string;
@@ -38,25 +39,7 @@ export interface PredictionResult {
 export interface PredictionDeps {
   db: Db;
   router: RunnerRouter;
-}
-
-/** The version a ref names, as the caller may see it: private models of other orgs do not exist. */
-export async function findVisibleVersion(db: Db, modelRef: string, organizationId: string | null) {
-  const ref = parseModelRef(modelRef);
-  if (!ref) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `'${modelRef}' is not a model reference; expected "org/model" or "org/model@1.2.3"`,
-    );
-  }
-  const version = await resolveModelVersion(db, ref);
-  if (
-    !version ||
-    (version.model.visibility === 'PRIVATE' && version.model.organizationId !== organizationId)
-  ) {
-    throw new AppError('NOT_FOUND', `model '${modelRef}' not found`);
-  }
-  return version;
+  lookups: PredictionLookups;
 }
 
 export async function runPrediction(
@@ -66,8 +49,8 @@ export async function runPrediction(
 ): Promise<PredictionResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const { db, router } = deps;
-  const version = await findVisibleVersion(db, input.modelRef, principal.organizationId);
+  const { db, router, lookups } = deps;
+  const version = await lookups.visibleVersion(input.modelRef, principal.organizationId);
   const signature = { inputs: version.inputs, outputs: version.outputs } as unknown as Parameters<
     typeof validateInferInputs
   >[1];
@@ -94,7 +77,7 @@ export async function runPrediction(
 
   const price = version.prices[0] ?? null;
   const items = batchSize(inputs, signature.inputs);
-  await assertCredit(db, principal.organizationId, price, items);
+  await assertCredit(deps, principal.organizationId, price, items);
 
   let routed;
   try {
@@ -174,16 +157,13 @@ function batchSize(inputs: InferInputTensor[], specs: { name: string; shape: num
 }
 
 async function assertCredit(
-  db: Db,
+  { db, lookups }: PredictionDeps,
   organizationId: string,
   price: ResolvedModelVersion['prices'][number] | null,
   items: number,
 ) {
-  const org = await db.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { billingMode: true },
-  });
-  if (org.billingMode !== 'PREPAID' || !price || price.amountMicros === 0n) return;
+  if (!price || price.amountMicros === 0n) return;
+  if ((await lookups.billingMode(organizationId)) !== 'PREPAID') return;
   const estimate = calculateCharge(price, { items, computeMs: 1 }).amountMicros;
   const balance = await withTenant(db, organizationId, (tx) => balanceOf(tx, organizationId));
   if (balance <= 0n || balance < estimate) {
