@@ -5,7 +5,15 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalArtifactStore } from '@modelhub/artifact-store';
-import { createDb, ensureDatabase, generateApiKey, migrateDeploy, repoRoot, seedBaseData, startEmbeddedPostgres } from '@modelhub/db';
+import {
+  createDb,
+  ensureDatabase,
+  generateApiKey,
+  migrateDeploy,
+  repoRoot,
+  seedBaseData,
+  startEmbeddedPostgres,
+} from '@modelhub/db';
 import { ServiceProcess, waitForHttp } from '@modelhub/launcher';
 import { seedDemoModels } from '@modelhub/models';
 
@@ -23,14 +31,22 @@ export interface BenchPlatform {
   databaseUrl: string;
   dataDir: string;
   apiKey: string;
-  start(name: 'runner' | 'api', extraEnv?: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }>;
+  start(
+    name: 'runner' | 'api',
+    extraEnv?: NodeJS.ProcessEnv,
+    nodeArgs?: string[],
+  ): Promise<{ url: string; stop: () => Promise<void> }>;
   startNaive(modelFile: string): Promise<{ url: string; stop: () => Promise<void> }>;
   close(): Promise<void>;
 }
 
 export async function startBenchPlatform(): Promise<BenchPlatform> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'modelhub-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), persistent: false });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: await freePort(),
+    persistent: false,
+  });
   await ensureDatabase(pg.adminUrl, 'modelhub');
   const databaseUrl = pg.databaseUrl('modelhub');
   await migrateDeploy(databaseUrl);
@@ -39,15 +55,39 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
   await seedDemoModels(db, new LocalArtifactStore(path.join(dataDir, 'artifacts')));
   const credentials = generateApiKey();
   await db.apiKey.create({
-    data: { organizationId: seed.demoOrganizationId, name: 'bench', prefix: credentials.prefix, secretHash: credentials.secretHash, scopes: ['PREDICT', 'READ'] },
+    data: {
+      organizationId: seed.demoOrganizationId,
+      name: 'bench',
+      prefix: credentials.prefix,
+      secretHash: credentials.secretHash,
+      scopes: ['PREDICT', 'READ'],
+    },
   });
-  await db.ledgerEntry.create({ data: { organizationId: seed.demoOrganizationId, kind: 'ADJUSTMENT', amountMicros: 10n ** 15n, description: 'benchmark credit' } });
+  await db.ledgerEntry.create({
+    data: {
+      organizationId: seed.demoOrganizationId,
+      kind: 'ADJUSTMENT',
+      amountMicros: 10n ** 15n,
+      description: 'benchmark credit',
+    },
+  });
   await db.$disconnect();
 
   const children: ServiceProcess[] = [];
-  const env = { ...process.env, DATABASE_URL: databaseUrl, MODELHUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    MODELHUB_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   const spawnService = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
-    const child = new ServiceProcess({ name, command: process.execPath, args, cwd: repoRoot, env: { ...env, ...extraEnv } });
+    const child = new ServiceProcess({
+      name,
+      command: process.execPath,
+      args,
+      cwd: repoRoot,
+      env: { ...env, ...extraEnv },
+    });
     children.push(child);
     return child;
   };
@@ -55,17 +95,34 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     databaseUrl,
     dataDir,
     apiKey: credentials.key,
-    async start(name, extraEnv = {}) {
+    async start(name, extraEnv = {}, nodeArgs = []) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const portEnv = name === 'runner' ? { RUNNER_PORT: String(port), RUNNER_PUBLIC_URL: url } : { API_PORT: String(port) };
-      const child = spawnService(name, ['--import', 'tsx', path.join(repoRoot, 'apps', name, 'src', 'main.ts')], { ...portEnv, ...extraEnv });
-      await waitForHttp(name === 'runner' ? `${url}/v2/health/ready` : `${url}/readyz`, 60_000, child.exited);
+      const portEnv =
+        name === 'runner'
+          ? { RUNNER_PORT: String(port), RUNNER_PUBLIC_URL: url }
+          : { API_PORT: String(port) };
+      const child = spawnService(
+        name,
+        [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'apps', name, 'src', 'main.ts')],
+        { ...portEnv, ...extraEnv },
+      );
+      await waitForHttp(
+        name === 'runner' ? `${url}/v2/health/ready` : `${url}/readyz`,
+        60_000,
+        child.exited,
+      );
       return { url, stop: () => child.stop() };
     },
     async startNaive(modelFile) {
       const port = await freePort();
-      const child = spawnService('naive', ['--import', 'tsx', path.join(import.meta.dirname, 'naive-server.ts'), modelFile, String(port)]);
+      const child = spawnService('naive', [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'naive-server.ts'),
+        modelFile,
+        String(port),
+      ]);
       const url = `http://127.0.0.1:${port}`;
       await waitForHttp(`${url}/`, 30_000, child.exited).catch(() => {});
       return { url, stop: () => child.stop() };

@@ -9,7 +9,10 @@ export interface ClosedLoopOptions {
   itemsPerRequest: number;
 }
 
-export async function closedLoop(send: () => Promise<void>, options: ClosedLoopOptions): Promise<LatencyStats> {
+export async function closedLoop(
+  send: () => Promise<void>,
+  options: ClosedLoopOptions,
+): Promise<LatencyStats> {
   const warmupEnd = performance.now() + options.warmupMs;
   const end = warmupEnd + options.durationMs;
   const latencies: number[] = [];
@@ -29,6 +32,7 @@ export async function closedLoop(send: () => Promise<void>, options: ClosedLoopO
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  if (failures) throw new Error(`${failures} requests failed; first: ${(firstError as Error).message}`);
+  if (failures)
+    throw new Error(`${failures} requests failed; first: ${(firstError as Error).message}`);
   return summarize(latencies, options.durationMs, options.itemsPerRequest);
 }

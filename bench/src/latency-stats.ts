@@ -15,7 +15,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index]!;
 }
 
-export function summarize(latenciesMs: number[], elapsedMs: number, itemsPerRequest: number): LatencyStats {
+export function summarize(
+  latenciesMs: number[],
+  elapsedMs: number,
+  itemsPerRequest: number,
+): LatencyStats {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const requestsPerSecond = (latenciesMs.length / elapsedMs) * 1000;
   return {

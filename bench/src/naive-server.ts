@@ -13,10 +13,20 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     void (async () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as { inputs: { shape: number[]; data: number[] }[] };
-      const tensor = new Tensor('float32', Float32Array.from(body.inputs[0]!.data), body.inputs[0]!.shape);
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        inputs: { shape: number[]; data: number[] }[];
+      };
+      const tensor = new Tensor(
+        'float32',
+        Float32Array.from(body.inputs[0]!.data),
+        body.inputs[0]!.shape,
+      );
       const out = await session.run({ [input]: tensor });
-      const outputs = Object.entries(out).map(([name, t]) => ({ name, shape: t.dims, data: Array.from(t.data as Float32Array) }));
+      const outputs = Object.entries(out).map(([name, t]) => ({
+        name,
+        shape: t.dims,
+        data: Array.from(t.data as Float32Array),
+      }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ outputs }));
     })();

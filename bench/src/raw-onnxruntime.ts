@@ -10,17 +10,32 @@ export interface RawResult {
   best: { batch: number; itemsPerSecond: number };
 }
 
-export async function measureRaw(model: BenchModel, batches: number[], timing: Omit<ClosedLoopOptions, 'concurrency' | 'itemsPerRequest'>): Promise<RawResult> {
+export async function measureRaw(
+  model: BenchModel,
+  batches: number[],
+  timing: Omit<ClosedLoopOptions, 'concurrency' | 'itemsPerRequest'>,
+): Promise<RawResult> {
   const session = await InferenceSession.create(model.file);
   const feed = (batch: number) => ({
-    [model.inputName]: new Tensor('float32', Float32Array.from(itemData(model, batch)), [batch, ...model.itemShape]),
+    [model.inputName]: new Tensor('float32', Float32Array.from(itemData(model, batch)), [
+      batch,
+      ...model.itemShape,
+    ]),
   });
   const batch1Feed = feed(1);
-  const batch1 = await closedLoop(async () => void (await session.run(batch1Feed)), { ...timing, concurrency: 1, itemsPerRequest: 1 });
+  const batch1 = await closedLoop(async () => void (await session.run(batch1Feed)), {
+    ...timing,
+    concurrency: 1,
+    itemsPerRequest: 1,
+  });
   const byBatch: RawResult['byBatch'] = [];
   for (const batch of batches) {
     const f = feed(batch);
-    const stats = await closedLoop(async () => void (await session.run(f)), { ...timing, concurrency: 1, itemsPerRequest: batch });
+    const stats = await closedLoop(async () => void (await session.run(f)), {
+      ...timing,
+      concurrency: 1,
+      itemsPerRequest: batch,
+    });
     byBatch.push({ batch, itemsPerSecond: stats.itemsPerSecond });
   }
   await session.release();

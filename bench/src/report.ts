@@ -29,15 +29,19 @@ export function machineDescription(): string {
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 export function ratiosFor(raw: RawResult, paths: PathResult[]): Record<string, number> {
-  const at = (p: string, c: number) => paths.find((r) => r.path === p && r.concurrency === c)?.stats;
+  const at = (p: string, c: number) =>
+    paths.find((r) => r.path === p && r.concurrency === c)?.stats;
   const api64 = at('api (GraphQL)', 64);
   const naive64 = at('naive server', 64);
   const api1 = at('api (GraphQL)', 1);
-  const runner64 = at('runner (HTTP)', 64);
+  const runner64 = at('runner (HTTP binary)', 64);
   return {
-    'api c64 / naive c64 (target >= 2.0)': (api64?.itemsPerSecond ?? NaN) / (naive64?.itemsPerSecond ?? NaN),
-    'api c64 / raw best batch (target >= 0.8)': (api64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
-    'runner c64 / raw best batch': (runner64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'api c64 / naive c64 (target >= 2.0)':
+      (api64?.itemsPerSecond ?? NaN) / (naive64?.itemsPerSecond ?? NaN),
+    'api c64 / raw best batch (target >= 0.8)':
+      (api64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'runner binary c64 / raw best batch':
+      (runner64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
     'api p50 c1 - raw p50 batch 1, ms (target <= 2)': (api1?.p50Ms ?? NaN) - raw.batch1.p50Ms,
   };
 }
@@ -52,21 +56,42 @@ export function printReport(report: ModelReport): void {
     '',
     '| path | concurrency | items/s | p50 ms | p99 ms |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...report.paths.map((p) => `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} |`),
+    ...report.paths.map(
+      (p) =>
+        `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} |`,
+    ),
     '',
     ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-export async function writeResults(dir: string, reports: ModelReport[]): Promise<{ json: string; svg: string }> {
+export async function writeResults(
+  dir: string,
+  reports: ModelReport[],
+): Promise<{ json: string; svg: string }> {
   await mkdir(dir, { recursive: true });
   const json = path.join(dir, 'results.json');
-  await writeFile(json, JSON.stringify({ machine: machineDescription(), date: new Date().toISOString(), reports }, null, 2));
+  await writeFile(
+    json,
+    JSON.stringify(
+      { machine: machineDescription(), date: new Date().toISOString(), reports },
+      null,
+      2,
+    ),
+  );
   const values = reports.flatMap((r) => [
-    { model: r.model, path: `raw best batch (${r.raw.best.batch})`, itemsPerSecond: r.raw.best.itemsPerSecond },
+    {
+      model: r.model,
+      path: `raw best batch (${r.raw.best.batch})`,
+      itemsPerSecond: r.raw.best.itemsPerSecond,
+    },
     { model: r.model, path: 'raw batch 1', itemsPerSecond: r.raw.batch1.itemsPerSecond },
-    ...r.paths.map((p) => ({ model: r.model, path: `${p.path} c${p.concurrency}`, itemsPerSecond: p.stats.itemsPerSecond })),
+    ...r.paths.map((p) => ({
+      model: r.model,
+      path: `${p.path} c${p.concurrency}`,
+      itemsPerSecond: p.stats.itemsPerSecond,
+    })),
   ]);
   const spec = compile({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -10,8 +10,15 @@ import { OCR_CLASSIFIER, OCR_RECOGNIZER } from '@modelhub/models';
 import { startBenchPlatform } from './bench-platform.ts';
 import { closedLoop } from './closed-loop.ts';
 import { measureRaw } from './raw-onnxruntime.ts';
-import { machineDescription, printReport, ratiosFor, writeResults, type ModelReport, type PathResult } from './report.ts';
-import { graphqlSender, v2Sender, type BenchModel } from './scenarios.ts';
+import {
+  machineDescription,
+  printReport,
+  ratiosFor,
+  writeResults,
+  type ModelReport,
+  type PathResult,
+} from './report.ts';
+import { graphqlSender, v2BinarySender, v2Sender, type BenchModel } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
 const timing = { warmupMs: quick ? 300 : 1_000, durationMs: quick ? 1_500 : 5_000 };
@@ -48,15 +55,27 @@ try {
     const paths: PathResult[] = [];
     const measure = async (name: string, send: () => Promise<void>) => {
       for (const concurrency of CONCURRENCY) {
-        paths.push({ path: name, concurrency, stats: await closedLoop(send, { ...timing, concurrency, itemsPerRequest: 1 }) });
+        paths.push({
+          path: name,
+          concurrency,
+          stats: await closedLoop(send, { ...timing, concurrency, itemsPerRequest: 1 }),
+        });
       }
     };
     const naive = await platform.startNaive(model.file);
     await measure('naive server', v2Sender(agent, `${naive.url}/`, model));
     await naive.stop();
-    await measure('runner (HTTP)', v2Sender(agent, `${runner.url}/v2/models/${model.runnerName}/infer`, model));
+    const runnerInfer = `${runner.url}/v2/models/${model.runnerName}/infer`;
+    await measure('runner (HTTP JSON)', v2Sender(agent, runnerInfer, model));
+    await measure('runner (HTTP binary)', v2BinarySender(agent, runnerInfer, model));
     await measure('api (GraphQL)', graphqlSender(agent, api.url, platform.apiKey, model));
-    const report: ModelReport = { model: model.label, input: `FP32 [1,${model.itemShape.join(',')}]`, raw, paths, ratios: ratiosFor(raw, paths) };
+    const report: ModelReport = {
+      model: model.label,
+      input: `FP32 [1,${model.itemShape.join(',')}]`,
+      raw,
+      paths,
+      ratios: ratiosFor(raw, paths),
+    };
     printReport(report);
     reports.push(report);
   }

@@ -1,5 +1,7 @@
 // The requests each measured path sends, for one model and one input shape.
-import { Agent, request } from 'undici';
+import { encodeInferRequestBody, INFERENCE_HEADER_CONTENT_LENGTH } from '@modelhub/inference';
+import type { Agent} from 'undici';
+import { request } from 'undici';
 
 export interface BenchModel {
   label: string;
@@ -20,8 +22,18 @@ export function itemData(model: BenchModel, batch: number): number[] {
   return Array.from({ length: size }, (_, i) => Math.sin(i / 11) * 0.9);
 }
 
-async function postJson(agent: Agent, url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await request(url, { method: 'POST', body, dispatcher: agent, headers: { 'content-type': 'application/json', ...headers } });
+async function postJson(
+  agent: Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
+  const res = await request(url, {
+    method: 'POST',
+    body,
+    dispatcher: agent,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   const text = await res.body.text();
   if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -29,20 +41,80 @@ async function postJson(agent: Agent, url: string, body: string, headers: Record
 
 /** POST one v2-style JSON request per call (the naive server and the runner both take it). */
 export function v2Sender(agent: Agent, url: string, model: BenchModel): Sender {
-  const body = JSON.stringify({ inputs: [{ name: model.inputName, datatype: 'FP32', shape: [1, ...model.itemShape], data: itemData(model, 1) }] });
+  const body = JSON.stringify({
+    inputs: [
+      {
+        name: model.inputName,
+        datatype: 'FP32',
+        shape: [1, ...model.itemShape],
+        data: itemData(model, 1),
+      },
+    ],
+  });
   return async () => {
     await postJson(agent, url, body);
   };
 }
 
 /** GraphQL `predict` with an API key: the full product path, billing included. */
-export function graphqlSender(agent: Agent, apiUrl: string, apiKey: string, model: BenchModel): Sender {
+export function graphqlSender(
+  agent: Agent,
+  apiUrl: string,
+  apiKey: string,
+  model: BenchModel,
+): Sender {
   const body = JSON.stringify({
-    query: 'mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape } } }',
-    variables: { m: model.ref, i: [{ name: model.inputName, datatype: 'FP32', shape: [1, ...model.itemShape], data: itemData(model, 1) }] },
+    query:
+      'mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape data } } }',
+    variables: {
+      m: model.ref,
+      i: [
+        {
+          name: model.inputName,
+          datatype: 'FP32',
+          shape: [1, ...model.itemShape],
+          data: itemData(model, 1),
+        },
+      ],
+    },
   });
   return async () => {
-    const json = (await postJson(agent, `${apiUrl}/graphql`, body, { authorization: `Bearer ${apiKey}` })) as { errors?: { message: string }[] };
+    const json = (await postJson(agent, `${apiUrl}/graphql`, body, {
+      authorization: `Bearer ${apiKey}`,
+    })) as { errors?: { message: string }[] };
     if (json.errors) throw new Error(json.errors[0]!.message);
+  };
+}
+
+/** The same request in the v2 binary tensor format, asking for binary outputs. */
+export function v2BinarySender(agent: Agent, url: string, model: BenchModel): Sender {
+  const encoded = encodeInferRequestBody(
+    {
+      parameters: { binary_data_output: true },
+      inputs: [
+        {
+          name: model.inputName,
+          datatype: 'FP32',
+          shape: [1, ...model.itemShape],
+          data: itemData(model, 1),
+        },
+      ],
+    },
+    'all',
+  );
+  const headers = {
+    'content-type': 'application/octet-stream',
+    [INFERENCE_HEADER_CONTENT_LENGTH]: String(encoded.headerLength),
+  };
+  return async () => {
+    const res = await request(url, {
+      method: 'POST',
+      body: encoded.body,
+      headers,
+      dispatcher: agent,
+    });
+    const bytes = await res.body.arrayBuffer();
+    if (res.statusCode !== 200)
+      throw new Error(`HTTP ${res.statusCode}: ${Buffer.from(bytes).toString().slice(0, 300)}`);
   };
 }

@@ -47,7 +47,8 @@ export async function launchPlatform(): Promise<void> {
     })();
     return shuttingDown;
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(signal, 0));
 
   const childEnv = {
     ...process.env,

@@ -62,7 +62,8 @@ A DBNet segmentation CNN (about 4.7 MB). It outputs, for each pixel, the probabi
 belongs to text; thresholding and contour extraction turn the map into boxes.
 
 ## Input
-\`x\`: FP32 \`[batch, 3, H, W]\`, H and W multiples of 32, ImageNet-normalised RGB.
+\`x\`: FP32 \`[batch, 3, H, W]\`, H and W multiples of 32, ImageNet-normalised, channels in BGR order
+(as PaddleOCR trains them).
 
 ## Output
 \`sigmoid_0.tmp_0\`: FP32 \`[batch, 1, H, W]\`, text probability per pixel.
