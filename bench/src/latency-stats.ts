@@ -7,6 +7,9 @@ export interface LatencyStats {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** requests that failed (not counted in the latencies) */
+  errors?: number;
+  firstError?: string;
 }
 
 export function percentile(sorted: number[], p: number): number {

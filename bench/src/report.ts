@@ -35,11 +35,18 @@ export function ratiosFor(raw: RawResult, paths: PathResult[]): Record<string, n
   const naive64 = at('naive server', 64);
   const api1 = at('api (GraphQL)', 1);
   const runner64 = at('runner (HTTP binary)', 64);
+  const apiBinary64 = at('api (v2 binary)', 64);
+  const apiBinary1 = at('api (v2 binary)', 1);
   return {
     'api c64 / naive c64 (target >= 2.0)':
       (api64?.itemsPerSecond ?? NaN) / (naive64?.itemsPerSecond ?? NaN),
     'api c64 / raw best batch (target >= 0.8)':
       (api64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'api v2 binary c64 / naive c64':
+      (apiBinary64?.itemsPerSecond ?? NaN) / (naive64?.itemsPerSecond ?? NaN),
+    'api v2 binary c64 / raw best batch':
+      (apiBinary64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
+    'api v2 binary p50 c1 - raw p50 batch 1, ms': (apiBinary1?.p50Ms ?? NaN) - raw.batch1.p50Ms,
     'runner binary c64 / raw best batch':
       (runner64?.itemsPerSecond ?? NaN) / raw.best.itemsPerSecond,
     'api p50 c1 - raw p50 batch 1, ms (target <= 2)': (api1?.p50Ms ?? NaN) - raw.batch1.p50Ms,
@@ -54,12 +61,12 @@ export function printReport(report: ModelReport): void {
     `raw onnxruntime batch 1: ${fmt(report.raw.batch1.itemsPerSecond)} items/s, p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms, p99 ${fmt(report.raw.batch1.p99Ms, 2)} ms`,
     `raw onnxruntime by batch: ${report.raw.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s (best: batch ${report.raw.best.batch})`,
     '',
-    '| path | concurrency | items/s | p50 ms | p99 ms |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...report.paths.map(
-      (p) =>
-        `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} |`,
-    ),
+    '| path | concurrency | items/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...report.paths.map((p) => {
+      const errors = `${p.stats.errors ?? 0}${p.stats.firstError ? ` (${p.stats.firstError})` : ''}`;
+      return `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} | ${errors} |`;
+    }),
     '',
     ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`),
   ];
@@ -86,7 +93,11 @@ export async function writeResults(
       path: `raw best batch (${r.raw.best.batch})`,
       itemsPerSecond: r.raw.best.itemsPerSecond,
     },
-    { model: r.model, path: 'raw batch 1', itemsPerSecond: r.raw.batch1.itemsPerSecond },
+    {
+      model: r.model,
+      path: 'raw onnxruntime, batch 1',
+      itemsPerSecond: r.raw.batch1.itemsPerSecond,
+    },
     ...r.paths.map((p) => ({
       model: r.model,
       path: `${p.path} c${p.concurrency}`,
@@ -102,11 +113,11 @@ export async function writeResults(
       width: 420,
       mark: 'bar',
       encoding: {
-        y: { field: 'path', type: 'nominal', sort: null, title: null },
+        y: { field: 'path', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
         x: { field: 'itemsPerSecond', type: 'quantitative', title: 'items/s' },
       },
     },
-    resolve: { scale: { x: 'independent' } },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   }).spec;
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = path.join(dir, 'throughput.svg');

@@ -69,6 +69,12 @@ try {
     await measure('runner (HTTP JSON)', v2Sender(agent, runnerInfer, model));
     await measure('runner (HTTP binary)', v2BinarySender(agent, runnerInfer, model));
     await measure('api (GraphQL)', graphqlSender(agent, api.url, platform.apiKey, model));
+    await measure(
+      'api (v2 binary)',
+      v2BinarySender(agent, `${api.url}/v2/models/${model.ref}/infer`, model, {
+        authorization: `Bearer ${platform.apiKey}`,
+      }),
+    );
     const report: ModelReport = {
       model: model.label,
       input: `FP32 [1,${model.itemShape.join(',')}]`,

@@ -1,6 +1,6 @@
 // The requests each measured path sends, for one model and one input shape.
 import { encodeInferRequestBody, INFERENCE_HEADER_CONTENT_LENGTH } from '@modelhub/inference';
-import type { Agent} from 'undici';
+import type { Agent } from 'undici';
 import { request } from 'undici';
 
 export interface BenchModel {
@@ -87,7 +87,12 @@ export function graphqlSender(
 }
 
 /** The same request in the v2 binary tensor format, asking for binary outputs. */
-export function v2BinarySender(agent: Agent, url: string, model: BenchModel): Sender {
+export function v2BinarySender(
+  agent: Agent,
+  url: string,
+  model: BenchModel,
+  extraHeaders: Record<string, string> = {},
+): Sender {
   const encoded = encodeInferRequestBody(
     {
       parameters: { binary_data_output: true },
@@ -103,6 +108,7 @@ export function v2BinarySender(agent: Agent, url: string, model: BenchModel): Se
     'all',
   );
   const headers = {
+    ...extraHeaders,
     'content-type': 'application/octet-stream',
     [INFERENCE_HEADER_CONTENT_LENGTH]: String(encoded.headerLength),
   };

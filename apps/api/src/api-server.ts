@@ -10,6 +10,7 @@ import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import { buildContext, type ApiContext, type ApiServices } from './context.ts';
 import { schema } from './graphql/schema.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
+import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
 import { RunnerRouter } from './routing/runner-router.ts';
 
@@ -84,22 +85,35 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     context: (request) => buildContext(services, request.headers.authorization),
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _req, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({
-        errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-      });
+  registerV2InferRoutes(app, services);
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
+    const v2 = req.url.startsWith('/v2/');
+    if (v2) {
+      const handled = v2ErrorReply(error, reply);
+      if (handled) return handled;
     }
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    const status = tooLarge
+      ? 413
+      : error.statusCode && error.statusCode < 500
+        ? error.statusCode
+        : 500;
     if (status === 500) logger.error({ err: error }, 'request failed');
-    return reply.code(status).send({
-      errors: [
-        {
-          message: status === 500 ? 'internal server error' : error.message,
-          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
-        },
-      ],
-    });
+    const code = tooLarge
+      ? 'PAYLOAD_TOO_LARGE'
+      : status === 500
+        ? 'INTERNAL_SERVER_ERROR'
+        : v2
+          ? 'BAD_USER_INPUT'
+          : 'BAD_REQUEST';
+    const message = tooLarge
+      ? 'request body too large'
+      : status === 500
+        ? 'internal server error'
+        : error.message;
+    return reply
+      .code(status)
+      .send(v2 ? { error: message, code } : { errors: [{ message, extensions: { code } }] });
   });
 
   const address = await app.listen({
