@@ -5,7 +5,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createDb } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
-import { AppError } from './app-error.ts';
+import { AppError, toAppError } from './app-error.ts';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import { buildContext, type ApiContext, type ApiServices } from './context.ts';
 import { schema } from './graphql/schema.ts';
@@ -61,8 +61,13 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
     formatError(formatted, error) {
       const original = (error as { originalError?: unknown }).originalError ?? error;
-      if (original instanceof AppError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR')
+      if (original instanceof AppError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
         return formatted;
+      }
+      const mapped = toAppError(original);
+      if (mapped instanceof AppError) {
+        return { message: mapped.message, path: formatted.path, extensions: { code: mapped.code } };
+      }
       // Unexpected failures are logged with their detail and answered without it.
       logger.error({ err: original }, 'unexpected GraphQL error');
       return { message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -1,6 +1,7 @@
 // The api's typed errors: a stable `extensions.code` on every GraphQL error, and one HTTP
 // status per code for the plain HTTP routes.
 import { GraphQLError } from 'graphql';
+import { Prisma } from '@modelhub/db';
 import { InferenceError, type InferenceErrorCode } from '@modelhub/inference';
 
 export const APP_ERROR_STATUS = {
@@ -51,8 +52,14 @@ const FROM_INFERENCE: Record<InferenceErrorCode, AppErrorCode> = {
   DEADLINE_EXCEEDED: 'GATEWAY_TIMEOUT',
 };
 
-/** The AppError for an error from the inference layer; anything else is passed through. */
+/**
+ * The AppError for an error from the inference layer, or for a database that is saturated (no
+ * connection or transaction slot in time); anything else is passed through.
+ */
 export function toAppError(error: unknown): unknown {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
+    return new AppError('SERVICE_UNAVAILABLE', 'the service is overloaded; retry shortly');
+  }
   if (error instanceof InferenceError) {
     const { connectionFailed: _hidden, runner: _runner, ...details } = error.details;
     return new AppError(

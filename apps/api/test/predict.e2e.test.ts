@@ -170,6 +170,33 @@ describe('predict', () => {
   });
 });
 
+describe('predict under a burst of concurrent calls', () => {
+  it('answers every call, and records exactly one usage event and debit per success', async () => {
+    const orgId = platform.seed.demoOrganizationId;
+    const usageBefore = await usageCount();
+    const balanceBefore = await ledgerSum();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        platform.graphql(PREDICT, { model: CLASSIFIER, inputs: [classifierInput()] }, key),
+      ),
+    );
+    const ok = results.filter((r) => !r.errors);
+    // Under overload a call may be refused, but only with a typed, retryable error.
+    for (const r of results.filter((r) => r.errors)) {
+      expect(['SERVICE_UNAVAILABLE', 'RESOURCE_EXHAUSTED']).toContain(
+        r.errors![0]!.extensions.code,
+      );
+    }
+    expect(ok.length).toBeGreaterThan(0);
+    expect(await usageCount()).toBe(usageBefore + ok.length);
+    expect(await ledgerSum()).toBe(balanceBefore - 100n * BigInt(ok.length));
+    const debits = await platform.db.ledgerEntry.count({
+      where: { organizationId: orgId, kind: 'USAGE' },
+    });
+    expect(debits).toBe(await usageCount());
+  });
+});
+
 describe('predict with bad input charges nothing', () => {
   let usageBefore: number;
   let balanceBefore: bigint;

@@ -5,8 +5,11 @@ import type { Db } from './client.ts';
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export interface TenantTransactionOptions {
-  /** ms; PostgreSQL-side statement budget for the whole callback */
+  /** ms the callback may run (default 10 s) */
   timeout?: number;
+  /** ms to wait for a pooled connection before giving up with P2028 (default 10 s; Prisma's
+   * own 2 s default failed healthy requests under a burst of 64 concurrent predictions) */
+  maxWait?: number;
 }
 
 export async function withTenant<T>(
@@ -20,6 +23,6 @@ export async function withTenant<T>(
       await tx.$executeRaw`SELECT set_config('app.organization_id', ${organizationId}, true)`;
       return fn(tx);
     },
-    { timeout: options.timeout ?? 10_000 },
+    { timeout: options.timeout ?? 10_000, maxWait: options.maxWait ?? 10_000 },
   );
 }

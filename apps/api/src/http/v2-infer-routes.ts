@@ -101,6 +101,8 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
 export function v2ErrorReply(error: unknown, reply: FastifyReply): FastifyReply | null {
   const appError = toAppError(error);
   if (!(appError instanceof AppError)) return null;
-  if (appError.code === 'RESOURCE_EXHAUSTED') reply.header('retry-after', '1');
+  if (appError.code === 'RESOURCE_EXHAUSTED' || appError.code === 'SERVICE_UNAVAILABLE') {
+    reply.header('retry-after', '1');
+  }
   return reply.code(appError.httpStatus).send({ error: appError.message, code: appError.code });
 }
