@@ -32,6 +32,12 @@ const schema = z.object({
   RUNNER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(4096).default(32),
   RUNNER_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(2),
   RUNNER_MAX_QUEUE_ITEMS: z.coerce.number().int().min(1).default(1024),
+  /** estimated bytes all loaded models may hold; least recently used idle models are evicted */
+  RUNNER_MEMORY_BUDGET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(4 * 1024 ** 3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -40,6 +40,10 @@ interface Executed {
 export class HostedModel {
   private readonly batchers = new Map<string, DynamicBatcher<InferInputTensor[], Executed>>();
   readonly batching: BatchingConfig;
+  /** for LRU eviction */
+  lastUsedAt = Date.now();
+  /** requests inside `infer`; a model with work in hand is never evicted */
+  private active = 0;
 
   constructor(
     readonly name: string,
@@ -47,6 +51,8 @@ export class HostedModel {
     readonly modelVersionId: string,
     readonly signature: ModelSignature,
     readonly onnx: OnnxModel,
+    /** estimated memory the loaded session holds, counted against the runner's budget */
+    readonly memoryBytes: number,
     batching: BatchingConfig,
     private readonly onBatch?: (model: HostedModel, info: BatchInfo) => void,
   ) {
@@ -63,11 +69,22 @@ export class HostedModel {
     return depth;
   }
 
+  get idle(): boolean {
+    return this.active === 0;
+  }
+
   async infer(inputs: InferInputTensor[], outputNames?: string[]): Promise<InferResult> {
     const submitted = performance.now();
-    const executed = this.batching.enabled
-      ? await this.batcherFor(inputs).submit({ items: batchRows(inputs), payload: inputs })
-      : await this.execute([inputs]).then((r) => r[0]!);
+    this.lastUsedAt = Date.now();
+    this.active++;
+    let executed: Executed;
+    try {
+      executed = this.batching.enabled
+        ? await this.batcherFor(inputs).submit({ items: batchRows(inputs), payload: inputs })
+        : await this.execute([inputs]).then((r) => r[0]!);
+    } finally {
+      this.active--;
+    }
     const outputs = outputNames?.length
       ? executed.outputs.filter((o) => outputNames.includes(o.name))
       : executed.outputs;

@@ -16,6 +16,7 @@ const runner = await startRunner({
   intraOpThreads: env.RUNNER_INTRA_OP_THREADS,
   heartbeatMs: env.RUNNER_HEARTBEAT_MS,
   maxBodyBytes: env.RUNNER_MAX_BODY_BYTES,
+  memoryBudgetBytes: env.RUNNER_MEMORY_BUDGET_BYTES,
   batching: {
     enabled: env.RUNNER_BATCHING === 'on',
     maxBatchSize: env.RUNNER_MAX_BATCH_SIZE,

@@ -3,7 +3,12 @@
 // for the same load), and reported in the database so the api can route by affinity.
 import type { ArtifactStore } from '@modelhub/artifact-store';
 import type { Db, ModelVersion } from '@modelhub/db';
-import { InferenceError, parseRunnerModelName, type ModelSignature } from '@modelhub/inference';
+import {
+  InferenceError,
+  parseRunnerModelName,
+  type BatchInfo,
+  type ModelSignature,
+} from '@modelhub/inference';
 import { resolveModelVersion } from '@modelhub/registry';
 import { loadOnnxModel, type OnnxSessionOptions } from '@modelhub/runner-onnx';
 import type { Logger } from 'pino';
@@ -16,8 +21,14 @@ export interface ModelRepositoryOptions {
   sessionOptions: OnnxSessionOptions;
   /** the runner's defaults; a version's `runtimeConfig.batching` overrides them */
   batching: BatchingConfig;
+  /** bytes the loaded models may hold together; 0 means no limit */
+  memoryBudgetBytes?: number;
+  /** a session holds about this many bytes per byte of ONNX file (weights plus arena) */
+  memoryPerArtifactByte?: number;
+  /** told whenever a model is unloaded to make room */
+  onEvict?: (model: HostedModel) => void;
   logger: Logger;
-  onBatch?: ConstructorParameters<typeof HostedModel>[6];
+  onBatch?: (model: HostedModel, info: BatchInfo) => void;
 }
 
 function batchingFor(defaults: BatchingConfig, runtimeConfig: unknown): BatchingConfig {
@@ -99,6 +110,67 @@ export class ModelRepository {
     return [...this.loaded.values()];
   }
 
+  /** Estimated bytes held by loaded models. */
+  get memoryBytes(): number {
+    let total = 0;
+    for (const m of this.loaded.values()) total += m.memoryBytes;
+    return total;
+  }
+
+  /** Unloads every loaded version of `name`; false when none was loaded. */
+  async unload(name: string): Promise<boolean> {
+    const models = [...this.loaded.values()].filter((m) => m.name === name);
+    await Promise.all(models.map((m) => this.unloadModel(m)));
+    return models.length > 0;
+  }
+
+  private async unloadModel(model: HostedModel): Promise<void> {
+    this.loaded.delete(model.modelVersionId);
+    for (const [reference, entry] of this.byReference) {
+      if (entry.model === model) this.byReference.delete(reference);
+    }
+    await model.dispose();
+    const runnerId = this.options.runnerId();
+    if (runnerId) {
+      await this.options.db.runnerModel
+        .deleteMany({ where: { runnerId, modelVersionId: model.modelVersionId } })
+        .catch(() => {});
+    }
+  }
+
+  /**
+   * Evicts idle models, least recently used first, until `needed` more bytes fit the budget.
+   * Models with requests in hand are never evicted; when they alone fill the budget the load
+   * is refused with RESOURCE_EXHAUSTED (retryable) rather than exceeding it.
+   */
+  private async makeRoom(name: string, needed: number): Promise<void> {
+    const budget = this.options.memoryBudgetBytes ?? 0;
+    if (budget <= 0) return;
+    if (needed > budget) {
+      throw new InferenceError(
+        'RESOURCE_EXHAUSTED',
+        `model '${name}' needs about ${needed} bytes, more than this runner's memory budget of ${budget}`,
+      );
+    }
+    const candidates = [...this.loaded.values()].sort((a, b) => a.lastUsedAt - b.lastUsedAt);
+    for (const model of candidates) {
+      if (this.memoryBytes + needed <= budget) return;
+      if (!model.idle) continue;
+      this.options.logger.info(
+        { model: model.name, version: model.version },
+        'evicting model to make room',
+      );
+      await this.unloadModel(model);
+      this.options.onEvict?.(model);
+    }
+    if (this.memoryBytes + needed > budget) {
+      throw new InferenceError(
+        'RESOURCE_EXHAUSTED',
+        `no room to load model '${name}' now; retry shortly`,
+      );
+    }
+  }
+
   async unloadAll(): Promise<void> {
     const models = [...this.loaded.values()];
     this.loaded.clear();
@@ -112,6 +184,8 @@ export class ModelRepository {
   ): Promise<HostedModel> {
     const { logger, store } = this.options;
     const started = performance.now();
+    const memoryBytes = Number(row.sizeBytes) * (this.options.memoryPerArtifactByte ?? 2);
+    await this.makeRoom(name, memoryBytes);
     await this.report(row.id, 'LOADING');
     try {
       const bytes = await store.getVerified(row.artifactKey, row.sha256);
@@ -124,9 +198,11 @@ export class ModelRepository {
         row.id,
         row.signature,
         onnx,
+        memoryBytes,
         batchingFor(this.options.batching, row.runtimeConfig),
         this.options.onBatch,
       );
+      await warmUp(hosted, row.runtimeConfig, logger);
       this.loaded.set(row.id, hosted);
       await this.report(row.id, 'READY');
       logger.info(
@@ -161,5 +237,39 @@ export class ModelRepository {
       update: { state, error: error ?? null },
       create: { runnerId, modelVersionId, state, error: error ?? null },
     });
+  }
+}
+
+/**
+ * One run on zeros right after loading, so the first real request does not pay for
+ * onnxruntime's first-run allocations. Shapes come from `runtimeConfig.warmup.inputs`, or from
+ * the signature when only the batch dimension is dynamic; otherwise there is no warm-up.
+ */
+async function warmUp(model: HostedModel, runtimeConfig: unknown, logger: Logger): Promise<void> {
+  const declared = (
+    runtimeConfig as { warmup?: { inputs?: { name: string; shape: number[] }[] } } | null
+  )?.warmup?.inputs;
+  const shapes = new Map(declared?.map((i) => [i.name, i.shape]));
+  const inputs = [];
+  for (const spec of model.signature.inputs) {
+    const shape = shapes.get(spec.name) ?? spec.shape.map((d, i) => (i === 0 && d < 0 ? 1 : d));
+    if (
+      shape.some((d) => d < 1) ||
+      !/^(FP|INT|UINT)/.test(spec.datatype) ||
+      spec.datatype === 'FP16'
+    )
+      return;
+    const size = shape.reduce((a, b) => a * b, 1);
+    inputs.push({
+      name: spec.name,
+      datatype: spec.datatype,
+      shape,
+      data: new Array<number>(size).fill(0),
+    });
+  }
+  try {
+    await model.onnx.run(inputs);
+  } catch (error) {
+    logger.warn({ model: model.name, version: model.version, err: error }, 'warm-up run failed');
   }
 }

@@ -3,6 +3,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BatchInfo } from '@modelhub/inference';
 import type { HostedModel } from './hosted-model.ts';
+import type { ModelRepository } from './model-repository.ts';
 
 const MS_BUCKETS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
 const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128];
@@ -37,7 +38,15 @@ export class RunnerMetrics {
     registers: [this.registry],
   });
 
-  constructor(models: () => HostedModel[]) {
+  private readonly evictions = new Counter({
+    name: 'modelhub_runner_evictions_total',
+    help: 'Models unloaded to stay inside the memory budget',
+    labelNames: ['model'],
+    registers: [this.registry],
+  });
+
+  constructor(repository: ModelRepository) {
+    const models = () => repository.list();
     collectDefaultMetrics({ register: this.registry, prefix: 'modelhub_runner_' });
     new Gauge({
       name: 'modelhub_runner_queue_depth',
@@ -57,6 +66,18 @@ export class RunnerMetrics {
         this.set(models().length);
       },
     });
+    new Gauge({
+      name: 'modelhub_runner_model_memory_bytes',
+      help: 'Estimated memory held by loaded models (counted against the budget)',
+      registers: [this.registry],
+      collect() {
+        this.set(repository.memoryBytes);
+      },
+    });
+  }
+
+  countEviction(model: HostedModel): void {
+    this.evictions.inc({ model: `${model.name}@${model.version}` });
   }
 
   observeBatch(model: HostedModel, info: BatchInfo): void {

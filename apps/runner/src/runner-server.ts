@@ -29,6 +29,8 @@ export interface RunnerOptions {
   intraOpThreads?: number;
   heartbeatMs?: number;
   maxBodyBytes?: number;
+  /** bytes the loaded models may hold together (estimated); 0 means no limit */
+  memoryBudgetBytes?: number;
   /** how long a drain waits for requests in flight (default 30 s) */
   drainTimeoutMs?: number;
   /** dynamic batching defaults; a version's runtimeConfig.batching overrides them */
@@ -67,6 +69,8 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
       maxQueueItems: options.batching?.maxQueueItems ?? 1024,
     },
     onBatch: (model, info) => metrics?.observeBatch(model, info),
+    memoryBudgetBytes: options.memoryBudgetBytes ?? 0,
+    onEvict: (model) => metrics?.countEviction(model),
     runnerId: () => registration?.runnerId ?? null,
     sessionOptions: {
       executionProviders: options.executionProviders ?? ['cpu'],
@@ -80,6 +84,9 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     loggerInstance: httpLogger,
     bodyLimit: options.maxBodyBytes ?? 64 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
+    // close() runs after the drain has waited for requests in flight (up to drainTimeoutMs);
+    // connections still open then (a client that stopped reading) are cut, not waited for.
+    forceCloseConnections: true,
   });
   app.setErrorHandler((error: FastifyError | InferenceError, req, reply) => {
     if (error instanceof InferenceError) {
@@ -99,7 +106,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }),
   );
-  metrics = new RunnerMetrics(() => models.list());
+  metrics = new RunnerMetrics(models);
   // Requests whose headers arrived; a drain waits for them before closing the server, which
   // would otherwise reset connections still sending their bodies.
   let inFlight = 0;

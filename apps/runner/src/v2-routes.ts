@@ -90,6 +90,28 @@ export function registerV2Routes(
     modelReady(req.params),
   );
 
+  // The repository extension (Triton/KServe): what is loaded, and explicit load and unload.
+  app.post('/v2/repository/index', async () =>
+    models.list().map((m) => ({ name: m.name, version: m.version, state: 'READY' })),
+  );
+  app.post<{ Params: ModelParams; Body: { parameters?: { version?: unknown } } | undefined }>(
+    '/v2/repository/models/:name/load',
+    async (req) => {
+      const version = req.body?.parameters?.version;
+      const model = await models.get(
+        req.params.name,
+        typeof version === 'string' ? version : undefined,
+      );
+      return { name: model.name, version: model.version, state: 'READY' };
+    },
+  );
+  app.post<{ Params: ModelParams }>('/v2/repository/models/:name/unload', async (req) => {
+    if (!(await models.unload(req.params.name))) {
+      throw new InferenceError('NOT_FOUND', `model '${req.params.name}' is not loaded`);
+    }
+    return { name: req.params.name, state: 'UNAVAILABLE' };
+  });
+
   const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
     const { name, version } = req.params;
     try {

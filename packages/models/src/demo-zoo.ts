@@ -20,6 +20,8 @@ export interface DemoModel {
   tags: string[];
   file: string;
   price: { unit: DemoPriceUnit; amountMicros: bigint; freeAllowance: number };
+  /** runner settings: warm-up shapes for the dynamic dims (a typical input) */
+  runtimeConfig: { warmup: { inputs: { name: string; shape: number[] }[] } };
 }
 
 const PADDLE_CREDIT =
@@ -47,6 +49,7 @@ ${PADDLE_CREDIT}`,
   license: 'Apache-2.0',
   tags: ['ocr', 'cnn', 'classification', 'paddleocr'],
   file: path.join(ocrAssets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'),
+  runtimeConfig: { warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 192] }] } },
   price: { unit: 'PER_CALL', amountMicros: 100n, freeAllowance: 0 },
 };
 
@@ -72,6 +75,7 @@ ${PADDLE_CREDIT}`,
   license: 'Apache-2.0',
   tags: ['ocr', 'cnn', 'detection', 'dbnet', 'paddleocr'],
   file: path.join(ocrAssets, 'ch_PP-OCRv4_det_infer.onnx'),
+  runtimeConfig: { warmup: { inputs: [{ name: 'x', shape: [1, 3, 320, 320] }] } },
   price: { unit: 'PER_COMPUTE_SECOND', amountMicros: 20_000n, freeAllowance: 0 },
 };
 
@@ -96,6 +100,7 @@ ${PADDLE_CREDIT}`,
   license: 'Apache-2.0',
   tags: ['ocr', 'transformer', 'ctc', 'recognition', 'paddleocr'],
   file: path.join(ocrAssets, 'ch_PP-OCRv4_rec_infer.onnx'),
+  runtimeConfig: { warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 320] }] } },
   price: { unit: 'PER_1K_ITEMS', amountMicros: 500_000n, freeAllowance: 0 },
 };
 

@@ -25,6 +25,7 @@ export async function seedDemoModels(db: Db, store: ArtifactStore): Promise<{ pu
       version: demo.version,
       file: demo.file,
       price: demo.price,
+      runtimeConfig: demo.runtimeConfig,
     });
     if (result.created) published++;
   }

@@ -21,6 +21,8 @@ export interface PublishModelVersionInput {
   /** path of the .onnx file */
   file: string;
   price: { unit: PriceUnit; amountMicros: bigint; freeAllowance: number };
+  /** batching, warm-up and preprocessing settings for runners */
+  runtimeConfig?: Prisma.InputJsonObject;
 }
 
 export interface PublishedModelVersion {
@@ -72,6 +74,7 @@ export async function publishModelVersion(
         sizeBytes: BigInt(artifact.sizeBytes),
         inputs: signature.inputs as unknown as Prisma.InputJsonArray,
         outputs: signature.outputs as unknown as Prisma.InputJsonArray,
+        runtimeConfig: input.runtimeConfig ?? {},
         publishedAt: new Date(),
       },
     });
