@@ -1,4 +1,5 @@
 // The api's configuration, validated once at start-up.
+import { parseEnv } from '@modelhub/config';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -24,10 +25,5 @@ const schema = z.object({
 export type ApiEnv = z.infer<typeof schema>;
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid api configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env, 'api');
 }

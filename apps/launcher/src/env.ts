@@ -1,5 +1,6 @@
 // The launcher's configuration: the ports of the three services and where data lives. The
 // database settings are validated by @modelhub/db itself.
+import { parseEnv } from '@modelhub/config';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -20,10 +21,5 @@ const schema = z
 export type LauncherEnv = z.infer<typeof schema>;
 
 export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'ports'}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env, 'launcher');
 }

@@ -1,5 +1,6 @@
 // The runner's configuration, validated once at start-up.
 import os from 'node:os';
+import { parseEnv } from '@modelhub/config';
 import { z } from 'zod';
 
 const providers = z
@@ -44,10 +45,5 @@ const schema = z.object({
 export type RunnerEnv = z.infer<typeof schema>;
 
 export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid runner configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env, 'runner');
 }

@@ -1,5 +1,6 @@
 // The db package's environment, validated once. Nothing else in this package reads process.env.
 import path from 'node:path';
+import { parseEnv } from '@modelhub/config';
 import { z } from 'zod';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -16,10 +17,5 @@ const schema = z.object({
 export type DbEnv = z.infer<typeof schema>;
 
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid database configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env, 'database');
 }

@@ -1,0 +1,1 @@
+export { parseEnv, ConfigError } from './parse-env.ts';
