@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { graphqlClient, type GraphqlClient } from '@/lib/graphql-client';
 import { catalogModelSchema, type CatalogModel } from '@/lib/model-schemas';
+import { VERSION_FIELDS } from './version-fields';
 
 export const CATALOG_QUERY = /* GraphQL */ `
+  ${VERSION_FIELDS}
   query Catalog($first: Int!, $query: String) {
     models(first: $first, query: $query) {
       totalCount
@@ -21,24 +23,7 @@ export const CATALOG_QUERY = /* GraphQL */ `
             name
           }
           latestVersion {
-            version
-            status
-            inputs {
-              name
-              datatype
-              shape
-            }
-            outputs {
-              name
-              datatype
-              shape
-            }
-            prices {
-              unit
-              amountMicros
-              currency
-              freeAllowance
-            }
+            ...VersionFields
           }
         }
       }

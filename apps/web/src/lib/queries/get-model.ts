@@ -2,8 +2,10 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { graphqlClient, type GraphqlClient } from '@/lib/graphql-client';
 import { modelDetailSchema, type ModelDetail } from '@/lib/model-schemas';
+import { VERSION_FIELDS } from './version-fields';
 
 export const MODEL_QUERY = /* GraphQL */ `
+  ${VERSION_FIELDS}
   query Model($ref: String!) {
     model(ref: $ref) {
       id
@@ -21,26 +23,9 @@ export const MODEL_QUERY = /* GraphQL */ `
       versions(first: 20) {
         edges {
           node {
-            version
-            status
+            ...VersionFields
             sha256
             sizeBytes
-            inputs {
-              name
-              datatype
-              shape
-            }
-            outputs {
-              name
-              datatype
-              shape
-            }
-            prices {
-              unit
-              amountMicros
-              currency
-              freeAllowance
-            }
           }
         }
       }
