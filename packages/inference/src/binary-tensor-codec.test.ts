@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inferenceErrorCode } from './inference-error-code.test-helper.ts';
 import {
   decodeInferRequestBody,
   decodeInferResponseBody,
@@ -7,20 +8,9 @@ import {
   parseInferenceHeaderLength,
   wantsBinaryOutputs,
 } from './binary-tensor-codec.ts';
-import { InferenceError } from './inference-error.ts';
 import { parseInferRequest } from './infer-request-schema.ts';
 import { validateInferInputs } from './tensor-validation.ts';
 import type { InferInputTensor, InferRequest, InferResponse, ModelSignature } from './v2-types.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InferenceError);
-    return (error as InferenceError).code;
-  }
-  throw new Error('expected an InferenceError');
-}
 
 /** A body as a client would frame it by hand: JSON header, then the given raw parts. */
 function frame(header: unknown, ...parts: Uint8Array[]): { body: Buffer; headerLength: number } {
@@ -218,7 +208,9 @@ describe('binary tensor codec: requests', () => {
     );
     const typed = decodeInferRequestBody(body, headerLength, { typedArrays: true }) as any;
     expect(typed.inputs[0].data).toEqual(big);
-    expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('returns FP16 as raw bits and BOOL as bytes in typed mode', () => {
@@ -262,7 +254,7 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
   ] as const)('rejects %s', (_what, lie) => {
     const { body, headerLength } = valid();
     const [b, h] = lie(body, headerLength) as [Buffer, number | undefined];
-    expect(codeOf(() => decodeInferRequestBody(b, h))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(b, h))).toBe('INVALID_ARGUMENT');
   });
 
   it.each([
@@ -270,7 +262,9 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
     ['a JSON header that is not an object', Buffer.from('[1,2]')],
     ['a header that is not UTF-8', Buffer.from([0x7b, 0xff, 0x7d])],
   ])('rejects %s', (_what, body) => {
-    expect(codeOf(() => decodeInferRequestBody(body, body.length))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, body.length))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it.each([
@@ -288,7 +282,9 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
       },
       four,
     );
-    expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it.each([
@@ -299,18 +295,24 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
     ['an INT64 size not a multiple of 8', binaryInput('x', 'INT64', [2], 12), 12],
   ])('rejects %s', (_what, tensor, bytes) => {
     const { body, headerLength } = frame({ inputs: [tensor] }, four.subarray(0, bytes));
-    expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('rejects 64-bit integers beyond the safe range, just past each edge', () => {
     for (const value of [2n ** 53n, -(2n ** 53n), 2n ** 63n - 1n, -(2n ** 63n)]) {
       const bytes = Buffer.from(new BigInt64Array([value]).buffer);
       const { body, headerLength } = frame({ inputs: [binaryInput('x', 'INT64', [1], 8)] }, bytes);
-      expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+      expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+        'INVALID_ARGUMENT',
+      );
     }
     const unsigned = Buffer.from(new BigUint64Array([2n ** 53n]).buffer);
     const u = frame({ inputs: [binaryInput('x', 'UINT64', [1], 8)] }, unsigned);
-    expect(codeOf(() => decodeInferRequestBody(u.body, u.headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(u.body, u.headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('rejects BOOL bytes other than 0 and 1', () => {
@@ -318,7 +320,9 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
       { inputs: [binaryInput('b', 'BOOL', [2], 2)] },
       Buffer.from([1, 2]),
     );
-    expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it.each([
@@ -331,7 +335,9 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
       { inputs: [binaryInput('s', 'BYTES', [1], bytes.length)] },
       bytes,
     );
-    expect(codeOf(() => decodeInferRequestBody(body, headerLength))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => decodeInferRequestBody(body, headerLength))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('rejects BYTES whose element count does not match the shape', () => {
@@ -348,7 +354,7 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
     expect(parseInferenceHeaderLength('128')).toBe(128);
     expect(parseInferenceHeaderLength(['7'])).toBe(7);
     for (const bad of ['', '-1', '1.5', '0x10', '12abc', ['1', '2'], '9999999999999999'])
-      expect(codeOf(() => parseInferenceHeaderLength(bad))).toBe('INVALID_ARGUMENT');
+      expect(inferenceErrorCode(() => parseInferenceHeaderLength(bad))).toBe('INVALID_ARGUMENT');
   });
 
   it('refuses to encode request values a datatype cannot hold', () => {
@@ -357,16 +363,16 @@ describe('binary tensor codec: lies are INVALID_ARGUMENT', () => {
         { inputs: [{ name: 'x', datatype, shape: [data.length], data }] } as InferRequest,
         'all',
       );
-    expect(codeOf(() => encode('UINT8', [256]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('INT32', [1.5]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('INT64', [2 ** 53]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('UINT64', [-1]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('FP32', ['1']))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('BOOL', [2]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => encode('BYTES', [1]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('UINT8', [256]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('INT32', [1.5]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('INT64', [2 ** 53]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('UINT64', [-1]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('FP32', ['1']))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('BOOL', [2]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => encode('BYTES', [1]))).toBe('INVALID_ARGUMENT');
     // data that does not fill the shape
     expect(
-      codeOf(() =>
+      inferenceErrorCode(() =>
         encodeInferRequestBody(
           { inputs: [{ name: 'x', datatype: 'FP32', shape: [2], data: [1] }] },
           'all',
@@ -451,10 +457,14 @@ describe('binary tensor codec: responses', () => {
   it('reports a malformed runner response as INTERNAL', () => {
     const { body, headerLength } = encodeInferResponseBody(response, 'all');
     expect(
-      codeOf(() => decodeInferResponseBody(body.subarray(0, body.length - 1), headerLength)),
+      inferenceErrorCode(() =>
+        decodeInferResponseBody(body.subarray(0, body.length - 1), headerLength),
+      ),
     ).toBe('INTERNAL');
     const noOutputs = Buffer.from('{"model_name":"m"}');
-    expect(codeOf(() => decodeInferResponseBody(noOutputs, undefined))).toBe('INTERNAL');
+    expect(inferenceErrorCode(() => decodeInferResponseBody(noOutputs, undefined))).toBe(
+      'INTERNAL',
+    );
   });
 
   it('refuses to encode an output that does not fit its datatype (INTERNAL)', () => {
@@ -462,7 +472,7 @@ describe('binary tensor codec: responses', () => {
       model_name: 'm',
       outputs: [{ name: 'y', datatype: 'UINT8', shape: [1], data: [-1] }],
     };
-    expect(codeOf(() => encodeInferResponseBody(bad, 'all'))).toBe('INTERNAL');
+    expect(inferenceErrorCode(() => encodeInferResponseBody(bad, 'all'))).toBe('INTERNAL');
   });
 });
 
@@ -484,11 +494,11 @@ describe('wantsBinaryOutputs', () => {
   });
 
   it('rejects non-boolean flags', () => {
-    expect(codeOf(() => wantsBinaryOutputs({ parameters: { binary_data_output: 'yes' } }))).toBe(
-      'INVALID_ARGUMENT',
-    );
     expect(
-      codeOf(() =>
+      inferenceErrorCode(() => wantsBinaryOutputs({ parameters: { binary_data_output: 'yes' } })),
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      inferenceErrorCode(() =>
         wantsBinaryOutputs({ outputs: [{ name: 'a', parameters: { binary_data: 1 } }] }),
       ),
     ).toBe('INVALID_ARGUMENT');

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InferenceError } from './inference-error.ts';
+import { inferenceErrorCode } from './inference-error-code.test-helper.ts';
 import { batchKey, batchRows, concatInputs, splitOutputs } from './tensor-batching.ts';
 import type { InferInputTensor, InferOutputTensor } from './v2-types.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InferenceError);
-    return (error as InferenceError).code;
-  }
-  throw new Error('expected an InferenceError');
-}
 
 let counter = 0;
 /** A request of `rows` rows with an FP32 [rows,3,2] image and an INT64 [rows,4] mask. */
@@ -55,11 +45,13 @@ describe('batchRows', () => {
   it('reads the shared first dimension and refuses disagreement and scalars', () => {
     expect(batchRows(request(3))).toBe(3);
     const [pixels, mask] = request(2);
-    expect(codeOf(() => batchRows([pixels!, { ...mask!, shape: [3, 4] }]))).toBe(
+    expect(inferenceErrorCode(() => batchRows([pixels!, { ...mask!, shape: [3, 4] }]))).toBe(
       'INVALID_ARGUMENT',
     );
-    expect(codeOf(() => batchRows([{ ...pixels!, shape: [] }]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => batchRows([]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => batchRows([{ ...pixels!, shape: [] }]))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(inferenceErrorCode(() => batchRows([]))).toBe('INVALID_ARGUMENT');
   });
 });
 
@@ -139,14 +131,16 @@ describe('concatInputs and splitOutputs', () => {
       [pixels!],
     ];
     for (const variant of variants)
-      expect(codeOf(() => concatInputs([other, variant]))).toBe('INVALID_ARGUMENT');
+      expect(inferenceErrorCode(() => concatInputs([other, variant]))).toBe('INVALID_ARGUMENT');
   });
 
   it('rejects data that does not fill the shape, and an empty batch', () => {
     const [pixels, mask] = request(2);
     const short = { ...pixels!, data: (pixels!.data as number[]).slice(1) };
-    expect(codeOf(() => concatInputs([request(1), [short, mask!]]))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => concatInputs([]))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => concatInputs([request(1), [short, mask!]]))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(inferenceErrorCode(() => concatInputs([]))).toBe('INVALID_ARGUMENT');
   });
 
   it('refuses outputs that do not have the batch rows first (INTERNAL: the model is at fault)', () => {
@@ -157,10 +151,12 @@ describe('concatInputs and splitOutputs', () => {
       data: [1, 2, 3, 4, 5, 6],
     };
     expect(splitOutputs([y], [1, 2])[1]![0]!.data).toEqual([3, 4, 5, 6]);
-    expect(codeOf(() => splitOutputs([y], [1, 1]))).toBe('INTERNAL');
-    expect(codeOf(() => splitOutputs([{ ...y, shape: [] }], [1]))).toBe('INTERNAL');
-    expect(codeOf(() => splitOutputs([{ ...y, data: [1, 2] }], [1, 2]))).toBe('INTERNAL');
-    expect(codeOf(() => splitOutputs([y], [1.5, 1.5]))).toBe('INTERNAL');
+    expect(inferenceErrorCode(() => splitOutputs([y], [1, 1]))).toBe('INTERNAL');
+    expect(inferenceErrorCode(() => splitOutputs([{ ...y, shape: [] }], [1]))).toBe('INTERNAL');
+    expect(inferenceErrorCode(() => splitOutputs([{ ...y, data: [1, 2] }], [1, 2]))).toBe(
+      'INTERNAL',
+    );
+    expect(inferenceErrorCode(() => splitOutputs([y], [1.5, 1.5]))).toBe('INTERNAL');
   });
 
   it('splits several outputs with different trailing dims', () => {

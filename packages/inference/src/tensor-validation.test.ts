@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InferenceError } from './inference-error.ts';
+import { inferenceErrorCode } from './inference-error-code.test-helper.ts';
 import { parseInferRequest } from './infer-request-schema.ts';
 import { validateInferInputs } from './tensor-validation.ts';
 import type { InferInputTensor, ModelSignature } from './v2-types.ts';
@@ -16,16 +16,6 @@ const x = (over: Partial<InferInputTensor> = {}): InferInputTensor => ({
   data: [1, 2, 3, 4, 5, 6],
   ...over,
 });
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InferenceError);
-    return (error as InferenceError).code;
-  }
-  throw new Error('expected an InferenceError');
-}
 
 describe('validateInferInputs', () => {
   it('accepts a matching tensor with any batch size and flattens nested data', () => {
@@ -70,7 +60,7 @@ describe('validateInferInputs', () => {
     ['an unknown input name', x({ name: 'z' })],
     ['an empty dimension', x({ shape: [0, 3, 2], data: [] })],
   ])('rejects %s with INVALID_ARGUMENT', (_what, input) => {
-    expect(codeOf(() => validateInferInputs({ inputs: [input] }, signature))).toBe(
+    expect(inferenceErrorCode(() => validateInferInputs({ inputs: [input] }, signature))).toBe(
       'INVALID_ARGUMENT',
     );
   });
@@ -81,7 +71,7 @@ describe('validateInferInputs', () => {
       inputs: [...signature.inputs, { name: 'w', datatype: 'INT64', shape: [1] }],
     };
     expect(() => validateInferInputs({ inputs: [x()] }, two)).toThrow(/missing input\(s\) 'w'/);
-    expect(codeOf(() => validateInferInputs({ inputs: [x(), x()] }, signature))).toBe(
+    expect(inferenceErrorCode(() => validateInferInputs({ inputs: [x(), x()] }, signature))).toBe(
       'INVALID_ARGUMENT',
     );
     expect(() =>
@@ -101,7 +91,7 @@ describe('validateInferInputs', () => {
       ),
     ).not.toThrow();
     expect(
-      codeOf(() =>
+      inferenceErrorCode(() =>
         validateInferInputs(
           { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 256] }] },
           ints,
@@ -109,7 +99,7 @@ describe('validateInferInputs', () => {
       ),
     ).toBe('INVALID_ARGUMENT');
     expect(
-      codeOf(() =>
+      inferenceErrorCode(() =>
         validateInferInputs(
           { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 1.5] }] },
           ints,
@@ -120,7 +110,7 @@ describe('validateInferInputs', () => {
 
   it('refuses tensors over the element limit before reading their data', () => {
     expect(
-      codeOf(() =>
+      inferenceErrorCode(() =>
         validateInferInputs({ inputs: [x({ shape: [1000, 3, 2], data: [] })] }, signature, {
           maxElementsPerInput: 5000,
         }),
@@ -139,6 +129,6 @@ describe('parseInferRequest', () => {
     [{ inputs: [{ name: 'x', datatype: 'FP32', shape: [1.5], data: [1] }] }],
     [{ inputs: [{ name: 'x', datatype: 'FP32', shape: [1], data: 'abc' }] }],
   ])('rejects the malformed body %j', (body) => {
-    expect(codeOf(() => parseInferRequest(body))).toBe('INVALID_ARGUMENT');
+    expect(inferenceErrorCode(() => parseInferRequest(body))).toBe('INVALID_ARGUMENT');
   });
 });
