@@ -1,6 +1,8 @@
 // One call that gives a process a migrated database: the configured DATABASE_URL, or an
-// embedded PostgreSQL cluster under the data folder when none is configured.
+// embedded PostgreSQL cluster under the data folder when none is configured. It also answers
+// the URL the api uses, as the app role that row-level security applies to.
 import path from 'node:path';
+import { appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 import { createDb, type Db } from './client.ts';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { readDbEnv, type DbEnv } from './env.ts';
@@ -9,7 +11,10 @@ import { migrateDeploy } from './migrate.ts';
 export const EMBEDDED_DATABASE_NAME = 'modelhub';
 
 export interface Database {
+  /** the owner role: migrations, seed, runners and platform jobs (bypasses row-level security) */
   url: string;
+  /** the api's role, without BYPASSRLS: `APP_DATABASE_URL`, else the owner URL as the app role */
+  appUrl: string;
   /** true when this process started the embedded server (and stops it on close) */
   embedded: boolean;
   db: Db;
@@ -37,9 +42,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     url = server.databaseUrl(EMBEDDED_DATABASE_NAME);
   }
   if (options.migrate ?? true) await migrateDeploy(url);
+  let appUrl = env.APP_DATABASE_URL;
+  if (!appUrl) {
+    await enableAppRoleLogin(url, env.APP_DATABASE_PASSWORD);
+    appUrl = appRoleUrl(url, env.APP_DATABASE_PASSWORD);
+  }
   const db = createDb(url);
   return {
     url,
+    appUrl,
     embedded: Boolean(stopServer),
     db,
     async close() {

@@ -4,6 +4,7 @@ export { readDbEnv, repoRoot, type DbEnv } from './env.ts';
 export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres.ts';
 export { execPrismaCli, migrateDeploy, runPrismaCli } from './migrate.ts';
 export { withTenant, type Tx } from './tenant.ts';
+export { APP_ROLE, appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 export {
   apiKeyMatches,
   apiKeyPrefix,

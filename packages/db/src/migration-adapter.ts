@@ -41,9 +41,30 @@ export function createMigrationAdapter(connectionString: string): PrismaPg {
   return new MigrationPrismaPg(connectionString);
 }
 
+type ConnectedAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+// The stock `executeScript` splits a migration on every `;` and sends the pieces one by one,
+// which cuts dollar-quoted function bodies (`$$ ... ; ... $$`) apart. PostgreSQL's simple
+// query protocol runs a multi-statement script as it is, so the whole script goes in one call.
+function runScriptsWhole(adapter: ConnectedAdapter): ConnectedAdapter {
+  const internals = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
+}
+
 class MigrationPrismaPg extends PrismaPg {
   constructor(private readonly connectionString: string) {
     super(new CatalogSafePool({ connectionString, max: 4 }), { disposeExternalPool: true });
+  }
+
+  override async connect(): Promise<ConnectedAdapter> {
+    return runScriptsWhole(await super.connect());
   }
 
   // The stock implementation connects the shadow pool with `{ ...config, database }`, where a
@@ -70,7 +91,7 @@ class MigrationPrismaPg extends PrismaPg {
       }),
       { disposeExternalPool: true },
     );
-    const adapter = await shadow.connect();
+    const adapter = runScriptsWhole(await shadow.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

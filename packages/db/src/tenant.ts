@@ -10,17 +10,20 @@ export interface TenantTransactionOptions {
   /** ms to wait for a pooled connection before giving up with P2028 (default 10 s; Prisma's
    * own 2 s default failed healthy requests under a burst of 64 concurrent predictions) */
   maxWait?: number;
+  /** the signed-in user, whose own memberships in other organizations stay visible */
+  userId?: string;
 }
 
 export async function withTenant<T>(
   db: Db,
-  organizationId: string,
+  /** null: no organization yet (a signed-in user choosing one); tenant tables then read empty */
+  organizationId: string | null,
   fn: (tx: Tx) => Promise<T>,
   options: TenantTransactionOptions = {},
 ): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.organization_id', ${organizationId}, true)`;
+      await tx.$executeRaw`SELECT set_config('app.organization_id', ${organizationId ?? ''}, true), set_config('app.user_id', ${options.userId ?? ''}, true)`;
       return fn(tx);
     },
     { timeout: options.timeout ?? 10_000, maxWait: options.maxWait ?? 10_000 },

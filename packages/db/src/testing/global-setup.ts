@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { enableAppRoleLogin } from '../app-role.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres.ts';
 import { migrateDeploy } from '../migrate.ts';
 import { TEMPLATE_DATABASE, type TestPostgres } from './test-postgres.ts';
@@ -41,6 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await dropDatabase(adminUrl, TEMPLATE_DATABASE);
   await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
   await migrateDeploy(templateUrl);
+  await enableAppRoleLogin(adminUrl);
   const provided: TestPostgres = { adminUrl };
   project.provide('modelhubTestPostgres', provided);
   return teardown;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { appRoleUrl } from '../app-role.ts';
 import { createDb, type Db } from '../client.ts';
 
 export const TEMPLATE_DATABASE = 'modelhub_test_template';
@@ -16,7 +17,11 @@ declare module 'vitest' {
 }
 
 export interface TestDatabase {
+  /** the owner role (bypasses row-level security): set-up and assertions */
   url: string;
+  /** the api's role, subject to row-level security */
+  appUrl: string;
+  /** a client on `url` */
   db: Db;
   /** disconnects and drops the database */
   drop(): Promise<void>;
@@ -33,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const db = createDb(url, { maxConnections: 20 });
   return {
     url,
+    appUrl: appRoleUrl(url),
     db,
     async drop() {
       await db.$disconnect();
