@@ -6,8 +6,12 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { createDb } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
 import { AppError, toAppError } from './app-error.ts';
+import { createMailer } from '@modelhub/identity';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
-import { buildContext, type ApiContext, type ApiServices } from './context.ts';
+import { rateLimitHeaders, RateLimits } from './auth/rate-limits.ts';
+import { RequestAuthenticator } from './auth/request-authenticator.ts';
+import { SessionAuthenticator } from './auth/session-authenticator.ts';
+import { contextFor, originOf, type ApiContext, type ApiServices } from './context.ts';
 import { schema } from './graphql/schema.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
@@ -25,6 +29,18 @@ export interface ApiOptions {
   apiKeyCacheMs?: number;
   /** how long a resolved model version and an organization's billing mode are reused */
   lookupCacheMs?: number;
+  /** the secret of the portal's next-auth sessions; without it only API keys are accepted */
+  authSecret?: string;
+  /** the portal's address, for links in emails */
+  portalUrl?: string;
+  /** send email through this SMTP server; without it emails go to the dev mailbox */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** requests per minute for keys and users without a limit of their own */
+  rateLimitPerMinute?: number;
+  /** failed sign-ins per email in `signInWindowSeconds` before further attempts are refused */
+  signInAttempts?: number;
+  signInWindowSeconds?: number;
   logger?: Logger;
 }
 
@@ -38,15 +54,38 @@ export interface RunningApi {
 export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const logger = options.logger ?? pino({ name: 'api' });
   const db = createDb(options.databaseUrl, { maxConnections: 20 });
+  const apiKeys = new ApiKeyAuthenticator(db, options.apiKeyCacheMs ?? 5_000);
+  const rateLimits = new RateLimits({
+    databaseUrl: options.databaseUrl,
+    defaultPerMinute: options.rateLimitPerMinute ?? 600,
+    signInAttempts: options.signInAttempts ?? 10,
+    signInWindowSeconds: options.signInWindowSeconds ?? 15 * 60,
+  });
   const services: ApiServices = {
     db,
     router: new RunnerRouter(db, {
       staleMs: options.runnerStaleMs ?? 15_000,
       timeoutMs: options.runnerTimeoutMs ?? 30_000,
     }),
-    authenticator: new ApiKeyAuthenticator(db, options.apiKeyCacheMs ?? 5_000),
+    apiKeys,
+    authenticator: new RequestAuthenticator(
+      apiKeys,
+      new SessionAuthenticator(db, options.authSecret),
+      rateLimits,
+    ),
+    rateLimits,
     lookups: new PredictionLookups(db, options.lookupCacheMs ?? 5_000),
+    mailer: createMailer({
+      smtpUrl: options.smtpUrl,
+      from: options.mailFrom ?? 'Modelhub <no-reply@modelhub.local>',
+      log: (message) => logger.info(message),
+    }),
+    portalUrl: options.portalUrl ?? 'http://127.0.0.1:3000',
   };
+  if (!options.authSecret) logger.warn('AUTH_SECRET is not set: portal sessions are refused');
+  if (services.mailer.mode === 'dev-mailbox') {
+    logger.info('SMTP_URL is not set: emails go to the log and the dev mailbox');
+  }
 
   // Typed as fastify's logger so the instance has fastify's default generics.
   const httpLogger: FastifyBaseLogger = logger;
@@ -87,7 +126,11 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   });
   registerHealthRoutes(app, services);
   const graphql = fastifyApolloHandler(apollo, {
-    context: (request) => buildContext(services, request.headers.authorization),
+    context: async (request, reply) => {
+      const { principal, rateLimit } = await services.authenticator.authenticate(request.headers);
+      if (rateLimit) reply.headers(rateLimitHeaders(rateLimit));
+      return contextFor(services, principal, originOf(request.headers, request.ip));
+    },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerV2InferRoutes(app, services);
@@ -134,6 +177,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     async close() {
       await app.close(); // drains Apollo too
       await services.router.close();
+      await rateLimits.close();
       await db.$disconnect();
     },
   };

@@ -10,8 +10,10 @@ export const APP_ERROR_STATUS = {
   PAYMENT_REQUIRED: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RESOURCE_EXHAUSTED: 429,
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
   GATEWAY_TIMEOUT: 504,
@@ -27,19 +29,25 @@ export class AppError extends GraphQLError {
   ) {
     // `http` sets the status when the error ends a request before execution (e.g. a bad key
     // while building the context); Apollo strips it from the response body.
-    super(message, {
-      extensions: {
-        code,
-        ...details,
-        ...(code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}),
-      },
-    });
+    super(message, { extensions: { code, ...details, ...httpExtension(code, details) } });
     this.name = 'AppError';
   }
 
   get httpStatus(): number {
     return APP_ERROR_STATUS[this.code];
   }
+}
+
+/** Codes whose GraphQL responses carry their HTTP status (and Retry-After) too. */
+function httpExtension(code: AppErrorCode, details: Record<string, unknown>) {
+  if (code === 'UNAUTHENTICATED') return { http: { status: 401 } };
+  if (code === 'RATE_LIMITED') {
+    const retryAfter = details.retryAfterSeconds;
+    const headers = new Map<string, string>();
+    if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+    return { http: { status: 429, headers } };
+  }
+  return {};
 }
 
 const FROM_INFERENCE: Record<InferenceErrorCode, AppErrorCode> = {

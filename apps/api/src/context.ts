@@ -1,14 +1,25 @@
 // Everything a request's resolvers may use, built once per request (authentication included).
-import type { Db, Organization } from '@modelhub/db';
-import type { ApiKeyAuthenticator, ApiKeyPrincipal } from './auth/api-key-authenticator.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { tenantReadClient, withTenant, type Db, type Organization, type Tx } from '@modelhub/db';
+import type { Mailer } from '@modelhub/identity';
+import type { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
+import type { Principal } from './auth/principal.ts';
+import type { RateLimits } from './auth/rate-limits.ts';
+import type { RequestAuthenticator } from './auth/request-authenticator.ts';
 import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
 export interface ApiServices {
+  /** the app role's client: row-level security applies; reach tenant rows via `withTenant` */
   db: Db;
   router: RunnerRouter;
-  authenticator: ApiKeyAuthenticator;
+  apiKeys: ApiKeyAuthenticator;
+  authenticator: RequestAuthenticator;
+  rateLimits: RateLimits;
   lookups: PredictionLookups;
+  mailer: Mailer;
+  /** where emailed links point */
+  portalUrl: string;
 }
 
 /** Per-request memoised lookups, so a list of models loads each publisher once. */
@@ -16,11 +27,23 @@ export interface RequestLoaders {
   organization(id: string): Promise<Organization>;
 }
 
-export interface ApiContext extends ApiServices {
-  principal: ApiKeyPrincipal | null;
+/** Where a request came from, for the audit log. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiContext {
+  services: ApiServices;
+  principal: Principal | null;
   /** the organization the caller acts for, when authenticated */
   organizationId: string | null;
+  /** reads as the caller: row-level security scopes them to the caller's organization */
+  db: Db;
+  /** a transaction as the caller, for writes that must be atomic */
+  tenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   loaders: RequestLoaders;
+  origin: RequestOrigin;
 }
 
 function createLoaders(db: Db): RequestLoaders {
@@ -34,15 +57,32 @@ function createLoaders(db: Db): RequestLoaders {
   };
 }
 
-export async function buildContext(
+export function contextFor(
   services: ApiServices,
-  authorization: string | undefined,
-): Promise<ApiContext> {
-  const principal = await services.authenticator.authenticate(authorization);
+  principal: Principal | null,
+  origin: RequestOrigin,
+): ApiContext {
+  const organizationId = principal?.organizationId ?? null;
+  const userId = principal?.kind === 'user' ? principal.userId : null;
+  let reader: Db | undefined;
   return {
-    ...services,
+    services,
     principal,
-    organizationId: principal?.organizationId ?? null,
+    organizationId,
+    get db() {
+      return (reader ??= tenantReadClient(services.db, organizationId, userId));
+    },
+    tenant: (fn) => withTenant(services.db, organizationId, fn, userId ? { userId } : {}),
     loaders: createLoaders(services.db),
+    origin,
   };
+}
+
+export function originOf(
+  headers: IncomingHttpHeaders,
+  socketIp: string | undefined,
+): RequestOrigin {
+  const forwarded = headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return { ip: first || socketIp || null, userAgent: headers['user-agent'] ?? null };
 }

@@ -19,6 +19,17 @@ const schema = z.object({
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
   /** how long a resolved model version and an organization's billing mode are reused */
   API_LOOKUP_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** next-auth's secret, shared with the portal, to accept its sessions */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** the portal's address, for links in emails */
+  PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** e.g. smtp://user:pass@mail.example.com:587; without it emails go to the dev mailbox */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Modelhub <no-reply@modelhub.local>'),
+  /** requests per minute for API keys and users without a limit of their own */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** failed sign-ins per email per 15 minutes before further attempts are refused */
+  API_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,7 +2,8 @@
 // graphql-js chooses its `instanceOf` when loaded: outside production it runs a cross-realm check
 // on every coerced value, which cost ~12 ms per 27k-element tensor in profiles. So the mode is
 // set before anything imports graphql.
-process.env.NODE_ENV ??= 'production';
+// (Cast: next-auth's types pull in Next's, which declare NODE_ENV read-only.)
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 
 const { default: pino } = await import('pino');
 const { startApi } = await import('./api-server.ts');
@@ -19,6 +20,12 @@ const api = await startApi({
   runnerStaleMs: env.API_RUNNER_STALE_MS,
   apiKeyCacheMs: env.API_KEY_CACHE_MS,
   lookupCacheMs: env.API_LOOKUP_CACHE_MS,
+  portalUrl: env.PORTAL_URL,
+  mailFrom: env.MAIL_FROM,
+  rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+  signInAttempts: env.API_SIGN_IN_ATTEMPTS,
+  ...(env.AUTH_SECRET ? { authSecret: env.AUTH_SECRET } : {}),
+  ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
   logger,
 });
 

@@ -40,6 +40,9 @@ export interface GraphQLResponse {
 
 const silent = pino({ level: 'silent' });
 
+/** The next-auth secret the test api shares with `sessionCookieFor`. */
+export const TEST_AUTH_SECRET = 'test-auth-secret-test-auth-secret-0123456789';
+
 export async function startPlatform(apiOptions: Partial<ApiOptions> = {}): Promise<Platform> {
   const database = await createTestDatabase();
   const artifactRoot = await mkdtemp(path.join(os.tmpdir(), 'api-test-'));
@@ -52,7 +55,9 @@ export async function startPlatform(apiOptions: Partial<ApiOptions> = {}): Promi
     logger: silent,
   });
   const api = await startApi({
-    databaseUrl: database.url,
+    // the app role, so row-level security applies as in production
+    databaseUrl: database.appUrl,
+    authSecret: TEST_AUTH_SECRET,
     port: 0,
     logger: silent,
     apiKeyCacheMs: 0,

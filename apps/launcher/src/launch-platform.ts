@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { loadOrCreateAuthSecret } from './auth-secret.ts';
 import { openDatabase, readDbEnv, repoRoot, type Database } from '@modelhub/db';
 import { readLauncherEnv } from './env.ts';
 import { seedPlatform } from './seed-platform.ts';
@@ -50,6 +51,8 @@ export async function launchPlatform(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void shutdown(signal, 0));
 
+  const authSecret = await loadOrCreateAuthSecret(dbEnv.MODELHUB_DATA_DIR);
+  // Runners and platform jobs use the owner role; the api the app role under row-level security.
   const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -83,7 +86,13 @@ export async function launchPlatform(): Promise<void> {
       command: process.execPath,
       args: [...tsx, path.join(repoRoot, 'apps', 'api', 'src', 'main.ts')],
       cwd: path.join(repoRoot, 'apps', 'api'),
-      env: { ...childEnv, API_PORT: String(env.API_PORT) },
+      env: {
+        ...childEnv,
+        DATABASE_URL: database.appUrl,
+        API_PORT: String(env.API_PORT),
+        AUTH_SECRET: authSecret,
+        PORTAL_URL: webUrl,
+      },
     });
     await waitForHttp(`${apiUrl}/readyz`, 60_000, api.exited);
     const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
@@ -92,7 +101,13 @@ export async function launchPlatform(): Promise<void> {
       command: process.execPath,
       args: [nextBin, 'start', '--port', String(env.WEB_PORT), '--hostname', '127.0.0.1'],
       cwd: webDir,
-      env: { ...childEnv, API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...childEnv,
+        API_URL: apiUrl,
+        AUTH_SECRET: authSecret,
+        NEXTAUTH_URL: webUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     });
     await waitForHttp(webUrl, 60_000, web.exited);
   } catch (error) {

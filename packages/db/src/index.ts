@@ -3,7 +3,7 @@ export { openDatabase, type Database, type OpenDatabaseOptions } from './databas
 export { readDbEnv, repoRoot, type DbEnv } from './env.ts';
 export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres.ts';
 export { execPrismaCli, migrateDeploy, runPrismaCli } from './migrate.ts';
-export { withTenant, type Tx } from './tenant.ts';
+export { tenantReadClient, withTenant, type Tx } from './tenant.ts';
 export { APP_ROLE, appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 export {
   apiKeyMatches,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from './api-key-credentials.ts';
 import { createDb, type Db } from './client.ts';
-import { withTenant } from './tenant.ts';
+import { tenantReadClient, withTenant } from './tenant.ts';
 import { createTestDatabase, type TestDatabase } from './testing/index.ts';
 
 describe('row-level security for the app role', () => {
@@ -108,5 +108,32 @@ describe('row-level security for the app role', () => {
     const rows = await app.$queryRaw<{ organizationId: string; secretHash: string }[]>`
       SELECT "organizationId", "secretHash" FROM app_api_key_by_prefix(${keyB.prefix})`;
     expect(rows).toEqual([{ organizationId: orgB, secretHash: keyB.secretHash }]);
+  });
+});
+
+describe('tenantReadClient', () => {
+  let database: TestDatabase;
+  let app: Db;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = createDb(database.appUrl, { maxConnections: 2 });
+    for (const slug of ['reader-a', 'reader-b']) {
+      const org = await database.db.organization.create({ data: { slug, name: slug } });
+      await database.db.ledgerEntry.create({
+        data: { organizationId: org.id, kind: 'TOP_UP', amountMicros: 7n, description: slug },
+      });
+    }
+  });
+  afterAll(async () => {
+    await app.$disconnect();
+    await database.drop();
+  });
+
+  it('scopes every read to its organization', async () => {
+    const orgA = await app.organization.findUniqueOrThrow({ where: { slug: 'reader-a' } });
+    const reader = tenantReadClient(app, orgA.id);
+    const entries = await reader.ledgerEntry.findMany();
+    expect(entries.map((e) => e.description)).toEqual(['reader-a']);
+    expect(await tenantReadClient(app, null).ledgerEntry.count()).toBe(0);
   });
 });

@@ -29,3 +29,31 @@ export async function withTenant<T>(
     { timeout: options.timeout ?? 10_000, maxWait: options.maxWait ?? 10_000 },
   );
 }
+
+/**
+ * A client for reads on behalf of one organization (and signed-in user): every query runs in a
+ * short transaction that names them first, so row-level security scopes it. Writes that must
+ * be atomic use `withTenant` instead (its callback's queries share one transaction).
+ */
+export function tenantReadClient(
+  db: Db,
+  organizationId: string | null,
+  userId: string | null = null,
+): Db {
+  if (!organizationId && !userId) return db;
+  const extended = db.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ args, query }) {
+          const [, result] = await db.$transaction([
+            db.$executeRaw`SELECT set_config('app.organization_id', ${organizationId ?? ''}, true), set_config('app.user_id', ${userId ?? ''}, true)`,
+            query(args),
+          ]);
+          return result;
+        },
+      },
+    },
+  });
+  // The extension only wraps queries; the client's model API is unchanged.
+  return extended as unknown as Db;
+}

@@ -1,14 +1,21 @@
-// Authenticates `Authorization: Bearer <api key>` once per request. Keys are found by their
-// prefix and checked against the stored hash; a valid key is trusted for a short time so the
-// hot path does not hit the database, and `lastUsedAt` is written at most once a minute.
-import { apiKeyMatches, apiKeyPrefix, type ApiKeyScope, type Db } from '@modelhub/db';
+// Authenticates an API key. Keys are found by their prefix (through a database function, since
+// the organization is not known yet and row-level security hides every key) and checked
+// against the stored hash; a valid key is trusted for a short time so the hot path does not
+// hit the database, and `lastUsedAt` is written at most once a minute.
+import { apiKeyMatches, apiKeyPrefix, withTenant, type ApiKeyScope, type Db } from '@modelhub/db';
+import { permissionsOfScopes } from '@modelhub/identity';
 import { AppError } from '../app-error.ts';
+import type { ApiKeyPrincipal } from './principal.ts';
 
-export interface ApiKeyPrincipal {
-  kind: 'apiKey';
-  apiKeyId: string;
+interface ApiKeyAuthRow {
+  id: string;
   organizationId: string;
+  secretHash: string;
   scopes: ApiKeyScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  rateLimitPerMinute: number | null;
 }
 
 interface CacheEntry {
@@ -27,13 +34,17 @@ export class ApiKeyAuthenticator {
     private readonly cacheMs: number,
   ) {}
 
-  /** null without an Authorization header; UNAUTHENTICATED for any key that is not valid now. */
-  async authenticate(authorization: string | undefined): Promise<ApiKeyPrincipal | null> {
-    if (authorization === undefined || authorization === '') return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const key = match?.[1];
-    const prefix = key ? apiKeyPrefix(key) : null;
-    if (!key || !prefix)
+  /** Drops a key from the cache (after revocation). */
+  forget(apiKeyId: string): void {
+    for (const [key, entry] of this.cache) {
+      if (entry.principal.apiKeyId === apiKeyId) this.cache.delete(key);
+    }
+  }
+
+  /** The key's principal; UNAUTHENTICATED for any key that is not valid now. */
+  async authenticate(key: string): Promise<ApiKeyPrincipal> {
+    const prefix = apiKeyPrefix(key);
+    if (!prefix)
       throw new AppError(
         'UNAUTHENTICATED',
         'malformed API key; expected "Authorization: Bearer mh_..."',
@@ -50,7 +61,10 @@ export class ApiKeyAuthenticator {
     }
     this.cache.delete(key);
 
-    const row = await this.db.apiKey.findUnique({ where: { prefix } });
+    const [row] = await this.db.$queryRaw<ApiKeyAuthRow[]>`
+      SELECT id, "organizationId", "secretHash", scopes::text[] AS scopes, "expiresAt",
+             "revokedAt", "lastUsedAt", "rateLimitPerMinute"
+      FROM app_api_key_by_prefix(${prefix})`;
     if (!row || !apiKeyMatches(key, row.secretHash))
       throw new AppError('UNAUTHENTICATED', 'invalid API key');
     if (row.revokedAt) throw new AppError('UNAUTHENTICATED', 'this API key has been revoked');
@@ -59,33 +73,20 @@ export class ApiKeyAuthenticator {
 
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       // Not awaited: a lost update only makes lastUsedAt a little older.
-      this.db.apiKey
-        .update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } })
-        .catch(() => {});
+      withTenant(this.db, row.organizationId, (tx) =>
+        tx.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }),
+      ).catch(() => {});
     }
     const principal: ApiKeyPrincipal = {
       kind: 'apiKey',
       apiKeyId: row.id,
       organizationId: row.organizationId,
       scopes: row.scopes,
+      permissions: permissionsOfScopes(row.scopes),
+      rateLimitPerMinute: row.rateLimitPerMinute,
     };
     if (this.cacheMs > 0)
       this.cache.set(key, { principal, expiresAt: row.expiresAt, validUntil: now + this.cacheMs });
     return principal;
   }
-}
-
-export function requireScope(
-  principal: ApiKeyPrincipal | null,
-  scope: ApiKeyScope,
-): ApiKeyPrincipal {
-  if (!principal)
-    throw new AppError(
-      'UNAUTHENTICATED',
-      'this operation needs an API key: "Authorization: Bearer mh_..."',
-    );
-  if (!principal.scopes.includes(scope)) {
-    throw new AppError('FORBIDDEN', `this API key lacks the ${scope.toLowerCase()} scope`);
-  }
-  return principal;
 }

@@ -7,6 +7,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     BigInt: { Input: bigint; Output: bigint };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
 }>({
@@ -26,5 +28,26 @@ builder.scalarType('BigInt', {
   },
 });
 
+builder.scalarType('DateTime', {
+  description:
+    'A point in time, as an ISO 8601 string with a time zone (e.g. 2026-11-22T10:00:00Z).',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date =
+      typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime()))
+      throw new TypeError('DateTime must be an ISO 8601 string such as 2026-11-22T10:00:00Z');
+    return date;
+  },
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
 builder.queryType({ description: 'Read the catalog and the caller’s own organization.' });
-builder.mutationType({ description: 'Run models.' });
+builder.mutationType({
+  description: 'Run models, manage accounts, organizations and API keys.',
+});

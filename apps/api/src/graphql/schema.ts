@@ -6,6 +6,9 @@ import './types/organization.ts';
 import './types/model-version.ts';
 import './types/model.ts';
 import './types/prediction.ts';
+import './types/access.ts';
+import './types/organization-members.ts';
+import './types/access-mutations.ts';
 import './types/viewer.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -14,7 +14,8 @@ import {
   type TensorSpec,
 } from '@modelhub/inference';
 import { AppError, toAppError } from '../app-error.ts';
-import { requireScope } from '../auth/api-key-authenticator.ts';
+import { requirePermission } from '../auth/principal.ts';
+import { rateLimitHeaders } from '../auth/rate-limits.ts';
 import type { ApiServices } from '../context.ts';
 import { runPrediction } from '../predictions/run-prediction.ts';
 
@@ -35,11 +36,14 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
   const modelRef = ({ org, model, version }: ModelParams) =>
     `${org}/${model}${version ? `@${version}` : ''}`;
 
+  const authenticate = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { principal, rateLimit } = await services.authenticator.authenticate(req.headers);
+    if (rateLimit) reply.headers(rateLimitHeaders(rateLimit));
+    return principal;
+  };
+
   const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
-    const principal = requireScope(
-      await services.authenticator.authenticate(req.headers.authorization),
-      'PREDICT',
-    );
+    const principal = requirePermission(await authenticate(req, reply), 'predictions.run');
     const raw = Buffer.isBuffer(req.body)
       ? decodeInferRequestBody(req.body, parseInferenceHeaderLength(req.headers[HEADER]))
       : req.body;
@@ -76,8 +80,8 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
     return response;
   };
 
-  const metadata = async (req: FastifyRequest<{ Params: ModelParams }>) => {
-    const principal = await services.authenticator.authenticate(req.headers.authorization);
+  const metadata = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
+    const principal = await authenticate(req, reply);
     const version = await services.lookups.visibleVersion(
       modelRef(req.params),
       principal?.organizationId ?? null,
@@ -104,5 +108,7 @@ export function v2ErrorReply(error: unknown, reply: FastifyReply): FastifyReply 
   if (appError.code === 'RESOURCE_EXHAUSTED' || appError.code === 'SERVICE_UNAVAILABLE') {
     reply.header('retry-after', '1');
   }
+  const retryAfter = appError.extensions.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(appError.httpStatus).send({ error: appError.message, code: appError.code });
 }

@@ -3,7 +3,7 @@
 // costs about 2 ms of CPU in the api and the hot path would otherwise spend most of its time
 // here. Published versions are immutable; a new version, a price change or a visibility change
 // is seen within `ttlMs`.
-import type { BillingMode, Db } from '@modelhub/db';
+import { tenantReadClient, type BillingMode, type Db } from '@modelhub/db';
 import { parseModelRef, resolveModelVersion, type ResolvedModelVersion } from '@modelhub/registry';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../app-error.ts';
@@ -32,10 +32,13 @@ export class PredictionLookups {
         `'${modelRef}' is not a model reference; expected "org/model" or "org/model@1.2.3"`,
       );
     }
-    let entry = this.versions.get(modelRef);
+    // Per organization: row-level security shows each caller its own private models.
+    const cacheKey = `${organizationId ?? ''} ${modelRef}`;
+    let entry = this.versions.get(cacheKey);
     if (!entry) {
-      entry = { version: await resolveModelVersion(this.db, ref) };
-      this.versions.set(modelRef, entry);
+      const reader = tenantReadClient(this.db, organizationId);
+      entry = { version: await resolveModelVersion(reader, ref) };
+      this.versions.set(cacheKey, entry);
     }
     const version = entry.version;
     if (

@@ -12,7 +12,7 @@ import {
 } from '@modelhub/inference';
 import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
-import type { ApiKeyPrincipal } from '../auth/api-key-authenticator.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { RunnerRouter } from '../routing/runner-router.ts';
 import type { PredictionLookups } from './prediction-lookups.ts';
 
@@ -44,7 +44,7 @@ export interface PredictionDeps {
 
 export async function runPrediction(
   deps: PredictionDeps,
-  principal: ApiKeyPrincipal,
+  principal: Principal & { organizationId: string },
   input: RunPredictionInput,
 ): Promise<PredictionResult> {
   const startedAt = new Date();
@@ -106,8 +106,8 @@ export async function runPrediction(
         organizationId: principal.organizationId,
         publisherOrganizationId: version.model.organizationId,
         modelVersionId: version.id,
-        apiKeyId: principal.apiKeyId,
-        userId: null,
+        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        userId: principal.kind === 'user' ? principal.userId : null,
         runnerId: routed.runnerId,
         idempotencyKey: input.idempotencyKey ?? null,
         // Kept only when the caller may replay the call.

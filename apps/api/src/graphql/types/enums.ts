@@ -1,5 +1,12 @@
 import { DATATYPES } from '@modelhub/inference';
-import { ModelTask, ModelVersionStatus, PriceUnit, Visibility } from '@modelhub/db';
+import {
+  ApiKeyScope,
+  ModelTask,
+  ModelVersionStatus,
+  PriceUnit,
+  Role,
+  Visibility,
+} from '@modelhub/db';
 import { builder } from '../builder.ts';
 
 export const ModelTaskEnum = builder.enumType(ModelTask, {
@@ -23,4 +30,16 @@ export const PriceUnitEnum = builder.enumType(PriceUnit, {
 export const DatatypeEnum = builder.enumType('Datatype', {
   description: 'Tensor element types of the KServe v2 protocol.',
   values: DATATYPES,
+});
+
+export const RoleEnum = builder.enumType(Role, {
+  name: 'Role',
+  description:
+    'A member’s role. OWNER and ADMIN manage everything; DEVELOPER builds (models, keys, predictions); BILLING pays. See the permission table in @modelhub/identity.',
+});
+
+export const ApiKeyScopeEnum = builder.enumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description:
+    'What an API key may do: PREDICT runs models, READ reads private models and usage, PUBLISH publishes models, BILLING reads billing.',
 });

@@ -1,5 +1,5 @@
 import type { Datatype, InferInputTensor, InferOutputTensor } from '@modelhub/inference';
-import { requireScope } from '../../auth/api-key-authenticator.ts';
+import { requirePermission } from '../../auth/principal.ts';
 import { AppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
 import { builder } from '../builder.ts';
@@ -106,7 +106,7 @@ builder.mutationField('predict', (t) =>
   t.field({
     type: PredictionResultRef,
     description:
-      'Runs a model synchronously and charges the caller’s organization. Needs an API key with the predict scope. Errors: BAD_USER_INPUT (inputs do not match the signature), NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, PAYMENT_REQUIRED, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT.',
+      'Runs a model synchronously and charges the caller’s organization. Needs an API key with the predict scope, or a signed-in member who may run predictions. Errors: BAD_USER_INPUT (inputs do not match the signature), NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, PAYMENT_REQUIRED, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT.',
     args: {
       model: t.arg.string({
         required: true,
@@ -123,7 +123,7 @@ builder.mutationField('predict', (t) =>
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const principal = requireScope(ctx.principal, 'PREDICT');
+      const principal = requirePermission(ctx.principal, 'predictions.run');
       if (
         args.idempotencyKey !== null &&
         args.idempotencyKey !== undefined &&
@@ -134,7 +134,7 @@ builder.mutationField('predict', (t) =>
           'idempotencyKey must be 1-255 characters of letters, digits, ".", ":", "_" or "-"',
         );
       }
-      return runPrediction(ctx, principal, {
+      return runPrediction(ctx.services, principal, {
         modelRef: args.model,
         inputs: args.inputs.map((i) => toInferInput({ ...i, datatype: i.datatype })),
         outputs: args.outputs ?? null,

@@ -1,40 +1,106 @@
-import type { ApiKeyScope } from '@modelhub/db';
-import { requireScope } from '../../auth/api-key-authenticator.ts';
+// The caller: a signed-in user (with their organizations) or an API key, acting in one
+// organization. Also the dev mailbox, which stands in for email when no SMTP server is set.
+import type { StoredEmail } from '@modelhub/identity';
+import { AppError } from '../../app-error.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { builder } from '../builder.ts';
+import { MembershipRef, UserRef } from './access.ts';
+import { ApiKeyScopeEnum, RoleEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 
-interface Viewer {
-  organizationId: string;
-  apiKeyId: string;
-  scopes: ApiKeyScope[];
-}
-
-const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
-  description: 'Who is calling: the API key and its organization.',
+const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
+  description: 'Who is calling: a signed-in user or an API key, and the organization it acts for.',
   fields: (t) => ({
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The signed-in user; null for API keys.',
+      resolve: (p, _args, ctx) =>
+        p.kind === 'user' ? ctx.services.db.user.findUnique({ where: { id: p.userId } }) : null,
+    }),
     organization: t.field({
       type: OrganizationRef,
-      resolve: (v, _args, ctx) => ctx.loaders.organization(v.organizationId),
+      nullable: true,
+      description:
+        'The organization the caller acts for: the key’s, or the user’s choice (header x-modelhub-organization: <slug>), by default their personal one.',
+      resolve: (p, _args, ctx) =>
+        p.organizationId ? ctx.loaders.organization(p.organizationId) : null,
     }),
-    apiKeyScopes: t.stringList({ resolve: (v) => v.scopes.map((s) => s.toLowerCase()) }),
+    role: t.field({
+      type: RoleEnum,
+      nullable: true,
+      description: 'The signed-in user’s role in that organization.',
+      resolve: (p) => (p.kind === 'user' ? p.role : null),
+    }),
+    permissions: t.stringList({
+      description: 'What the caller may do there, e.g. "keys.manage" (see @modelhub/identity).',
+      resolve: (p) => [...p.permissions].sort(),
+    }),
+    organizations: t.field({
+      type: [MembershipRef],
+      description: 'Every organization the signed-in user belongs to; empty for API keys.',
+      resolve: (p, _args, ctx) =>
+        p.kind === 'user'
+          ? ctx.db.membership.findMany({
+              where: { userId: p.userId },
+              orderBy: { createdAt: 'asc' },
+            })
+          : [],
+    }),
+    apiKeyScopes: t.field({
+      type: [ApiKeyScopeEnum],
+      description: 'The API key’s scopes; empty for signed-in users.',
+      resolve: (p) => (p.kind === 'apiKey' ? p.scopes : []),
+    }),
     balanceMicros: t.field({
       type: 'BigInt',
-      description: 'Credit left: the sum of the organization’s ledger entries, in micro-units.',
-      resolve: async (v, _args, ctx) =>
-        (
-          await ctx.db.ledgerEntry.aggregate({
-            where: { organizationId: v.organizationId },
-            _sum: { amountMicros: true },
-          })
-        )._sum.amountMicros ?? 0n,
+      nullable: true,
+      description:
+        'Credit left: the sum of the organization’s ledger entries, in micro-units. Null without usage.read or billing.read.',
+      resolve: async (p, _args, ctx) => {
+        if (!p.organizationId) return null;
+        if (!p.permissions.has('usage.read') && !p.permissions.has('billing.read')) return null;
+        const sum = await ctx.db.ledgerEntry.aggregate({
+          where: { organizationId: p.organizationId },
+          _sum: { amountMicros: true },
+        });
+        return sum._sum.amountMicros ?? 0n;
+      },
     }),
   }),
 });
 
-builder.queryField('viewer', (t) =>
-  t.field({
-    type: ViewerRef,
-    description: 'The caller. Needs an API key.',
-    resolve: (_root, _args, ctx) => requireScope(ctx.principal, 'READ'),
+const DevEmailRef = builder.objectRef<StoredEmail>('DevEmail').implement({
+  description: 'An email the api would have sent, kept because no SMTP server is configured.',
+  fields: (t) => ({
+    to: t.exposeString('to'),
+    subject: t.exposeString('subject'),
+    text: t.exposeString('text'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
-);
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'The caller; null when not authenticated.',
+    resolve: (_root, _args, ctx) => ctx.principal,
+  }),
+  mailMode: t.string({
+    description: '"smtp" when emails are sent, "dev-mailbox" when they are kept for `devMailbox`.',
+    resolve: (_root, _args, ctx) => ctx.services.mailer.mode,
+  }),
+  devMailbox: t.field({
+    type: [DevEmailRef],
+    description:
+      'Development only (no SMTP server configured): the emails sent to an address, newest first. FORBIDDEN when email is really sent.',
+    args: { email: t.arg.string({ required: true }) },
+    resolve: (_root, { email }, ctx) => {
+      if (ctx.services.mailer.mode !== 'dev-mailbox') {
+        throw new AppError('FORBIDDEN', 'the dev mailbox exists only without SMTP_URL');
+      }
+      return ctx.services.mailer.inbox(email.trim());
+    },
+  }),
+}));
