@@ -14,6 +14,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@modelhub/db/testing';
 import { seedDemoModels } from '@modelhub/models';
 import { startRunner, type RunningRunner } from '@modelhub/runner';
+import { encode } from 'next-auth/jwt';
 import pino from 'pino';
 import { startApi, type ApiOptions, type RunningApi } from '../src/index.ts';
 
@@ -27,13 +28,14 @@ export interface Platform {
   graphql(
     query: string,
     variables?: Record<string, unknown>,
-    apiKey?: string,
+    as?: string | Caller,
   ): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
 export interface GraphQLResponse {
   status: number;
+  headers: Headers;
   data: any;
   errors?: { message: string; extensions: { code: string } & Record<string, unknown> }[];
 }
@@ -70,7 +72,7 @@ export async function startPlatform(apiOptions: Partial<ApiOptions> = {}): Promi
     runner,
     api,
     artifactRoot,
-    graphql: (query, variables, apiKey) => graphqlRequest(api.url, query, variables, apiKey),
+    graphql: (query, variables, as) => graphqlRequest(api.url, query, variables, as),
     async close() {
       await api.close();
       await runner.close();
@@ -80,22 +82,80 @@ export async function startPlatform(apiOptions: Partial<ApiOptions> = {}): Promi
   };
 }
 
+/** Who calls: an API key (a string), or a portal session with an organization of choice. */
+export interface Caller {
+  apiKey?: string;
+  /** a Cookie header, e.g. from `sessionCookieFor` */
+  cookie?: string;
+  /** slug sent as x-modelhub-organization */
+  organization?: string;
+  headers?: Record<string, string>;
+}
+
 export async function graphqlRequest(
   baseUrl: string,
   query: string,
   variables: Record<string, unknown> = {},
-  apiKey?: string,
+  as?: string | Caller,
 ): Promise<GraphQLResponse> {
+  const caller: Caller = typeof as === 'string' ? { apiKey: as } : (as ?? {});
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      ...(caller.apiKey ? { authorization: `Bearer ${caller.apiKey}` } : {}),
+      ...(caller.cookie ? { cookie: caller.cookie } : {}),
+      ...(caller.organization ? { 'x-modelhub-organization': caller.organization } : {}),
+      ...caller.headers,
     },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
-  return { status: res.status, ...body };
+  const body = (await res.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+  return { ...body, status: res.status, headers: res.headers };
+}
+
+/** A next-auth session cookie for a user, as the portal would set it. */
+export async function sessionCookieFor(
+  userId: string,
+  options: { secret?: string; maxAgeSeconds?: number } = {},
+): Promise<string> {
+  const token = await encode({
+    token: { sub: userId },
+    secret: options.secret ?? TEST_AUTH_SECRET,
+    ...(options.maxAgeSeconds !== undefined ? { maxAge: options.maxAgeSeconds } : {}),
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+export interface SignedUpUser {
+  userId: string;
+  email: string;
+  cookie: string;
+  /** the slug of the personal organization */
+  personalOrg: string;
+}
+
+/** Signs a new user up through the api and gives their session. */
+export async function signUpUser(
+  platform: Platform,
+  email: string,
+  password = 'a long enough password',
+): Promise<SignedUpUser> {
+  const res = await platform.graphql(
+    `mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`,
+    { input: { email, password, name: email.split('@')[0] } },
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const user = await platform.db.user.findUniqueOrThrow({
+    where: { email },
+    include: { memberships: { include: { organization: true } } },
+  });
+  return {
+    userId: user.id,
+    email,
+    cookie: await sessionCookieFor(user.id),
+    personalOrg: user.memberships[0]!.organization.slug,
+  };
 }
 
 export interface TestKeyOptions {
