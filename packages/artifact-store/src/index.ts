@@ -6,4 +6,10 @@ export {
   type StoredArtifact,
 } from './artifact-store.ts';
 export { LocalArtifactStore } from './local-artifact-store.ts';
-export { artifactRootFromEnv } from './env.ts';
+export { S3ArtifactStore, type S3ArtifactStoreOptions } from './s3-artifact-store.ts';
+export {
+  artifactRootFromEnv,
+  artifactStoreFromEnv,
+  readArtifactStoreEnv,
+  type ArtifactStoreConfig,
+} from './env.ts';
