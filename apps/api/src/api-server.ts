@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { createDb } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
 import { AppError, toAppError } from './app-error.ts';
+import { artifactStoreFromEnv, type ArtifactStore } from '@modelhub/artifact-store';
 import { createMailer } from '@modelhub/identity';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import { rateLimitHeaders, RateLimits } from './auth/rate-limits.ts';
@@ -13,6 +14,7 @@ import { RequestAuthenticator } from './auth/request-authenticator.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { contextFor, originOf, type ApiContext, type ApiServices } from './context.ts';
 import { schema } from './graphql/schema.ts';
+import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
@@ -41,6 +43,10 @@ export interface ApiOptions {
   /** failed sign-ins per email in `signInWindowSeconds` before further attempts are refused */
   signInAttempts?: number;
   signInWindowSeconds?: number;
+  /** where uploaded model files go (default: from the environment, like the runner's) */
+  artifactStore?: ArtifactStore;
+  /** the largest model file accepted by the upload route */
+  maxUploadBytes?: number;
   logger?: Logger;
 }
 
@@ -81,6 +87,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       log: (message) => logger.info(message),
     }),
     portalUrl: options.portalUrl ?? 'http://127.0.0.1:3000',
+    artifactStore: options.artifactStore ?? artifactStoreFromEnv(),
+    maxUploadBytes: options.maxUploadBytes ?? 512 * 1024 * 1024,
   };
   if (!options.authSecret) logger.warn('AUTH_SECRET is not set: portal sessions are refused');
   if (services.mailer.mode === 'dev-mailbox') {
@@ -105,7 +113,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       }
       const mapped = toAppError(original);
       if (mapped instanceof AppError) {
-        return { message: mapped.message, path: formatted.path, extensions: { code: mapped.code } };
+        const { http: _http, ...extensions } = mapped.extensions as Record<string, unknown>;
+        return { message: mapped.message, path: formatted.path, extensions };
       }
       // Unexpected failures are logged with their detail and answered without it.
       logger.error({ err: original }, 'unexpected GraphQL error');
@@ -134,6 +143,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerV2InferRoutes(app, services);
+  registerArtifactUploadRoutes(app, services);
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
     const v2 = req.url.startsWith('/v2/');
     if (v2) {

@@ -3,6 +3,7 @@
 import { GraphQLError } from 'graphql';
 import { Prisma } from '@modelhub/db';
 import { InferenceError, type InferenceErrorCode } from '@modelhub/inference';
+import { RegistryError, type RegistryErrorCode } from '@modelhub/registry';
 
 export const APP_ERROR_STATUS = {
   BAD_USER_INPUT: 400,
@@ -60,13 +61,39 @@ const FROM_INFERENCE: Record<InferenceErrorCode, AppErrorCode> = {
   DEADLINE_EXCEEDED: 'GATEWAY_TIMEOUT',
 };
 
+const FROM_REGISTRY: Record<RegistryErrorCode, AppErrorCode> = {
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  INVALID_SEMVER: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  VERSION_YANKED: 'NOT_FOUND',
+  SLUG_TAKEN: 'CONFLICT',
+  DUPLICATE_VERSION: 'CONFLICT',
+  IMMUTABLE_VERSION: 'CONFLICT',
+  INVALID_TRANSITION: 'CONFLICT',
+  PRICE_REQUIRED: 'BAD_USER_INPUT',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  INVALID_ONNX: 'BAD_USER_INPUT',
+  UNSUPPORTED_OPSET: 'BAD_USER_INPUT',
+  EXTERNAL_DATA: 'BAD_USER_INPUT',
+  INVALID_SHAPE: 'BAD_USER_INPUT',
+  VALIDATION_TIMEOUT: 'BAD_USER_INPUT',
+  VALIDATION_MEMORY_LIMIT: 'BAD_USER_INPUT',
+};
+
 /**
- * The AppError for an error from the inference layer, or for a database that is saturated (no
+ * The AppError for an error from the inference layer or the registry, or for a database that is saturated (no
  * connection or transaction slot in time); anything else is passed through.
  */
 export function toAppError(error: unknown): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
     return new AppError('SERVICE_UNAVAILABLE', 'the service is overloaded; retry shortly');
+  }
+  if (error instanceof RegistryError) {
+    // `reason` keeps the registry's precise code (e.g. EXTERNAL_DATA) next to the general one.
+    return new AppError(FROM_REGISTRY[error.code], error.message, {
+      reason: error.code,
+      ...error.details,
+    });
   }
   if (error instanceof InferenceError) {
     const { connectionFailed: _hidden, runner: _runner, ...details } = error.details;

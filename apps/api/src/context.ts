@@ -1,7 +1,9 @@
 // Everything a request's resolvers may use, built once per request (authentication included).
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ArtifactStore } from '@modelhub/artifact-store';
 import { tenantReadClient, withTenant, type Db, type Organization, type Tx } from '@modelhub/db';
 import type { Mailer } from '@modelhub/identity';
+import { modelUsageCounts } from './catalog/list-models.ts';
 import type { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import type { Principal } from './auth/principal.ts';
 import type { RateLimits } from './auth/rate-limits.ts';
@@ -20,11 +22,16 @@ export interface ApiServices {
   mailer: Mailer;
   /** where emailed links point */
   portalUrl: string;
+  /** where uploaded model files go */
+  artifactStore: ArtifactStore;
+  maxUploadBytes: number;
 }
 
 /** Per-request memoised lookups, so a list of models loads each publisher once. */
 export interface RequestLoaders {
   organization(id: string): Promise<Organization>;
+  /** calls per model in the last 30 days, loaded once per request */
+  modelUsage(): Promise<Map<string, number>>;
 }
 
 /** Where a request came from, for the audit log. */
@@ -48,7 +55,9 @@ export interface ApiContext {
 
 function createLoaders(db: Db): RequestLoaders {
   const organizations = new Map<string, Promise<Organization>>();
+  let usage: Promise<Map<string, number>> | undefined;
   return {
+    modelUsage: () => (usage ??= modelUsageCounts(db)),
     organization(id) {
       let org = organizations.get(id);
       if (!org) organizations.set(id, (org = db.organization.findUniqueOrThrow({ where: { id } })));

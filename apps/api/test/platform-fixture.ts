@@ -60,6 +60,7 @@ export async function startPlatform(apiOptions: Partial<ApiOptions> = {}): Promi
     // the app role, so row-level security applies as in production
     databaseUrl: database.appUrl,
     authSecret: TEST_AUTH_SECRET,
+    artifactStore: new LocalArtifactStore(artifactRoot),
     port: 0,
     logger: silent,
     apiKeyCacheMs: 0,

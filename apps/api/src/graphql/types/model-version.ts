@@ -1,4 +1,4 @@
-import type { ModelVersion, Price } from '@modelhub/db';
+import type { EvaluationResult, ModelVersion, Price } from '@modelhub/db';
 import type { TensorSpec } from '@modelhub/inference';
 import { builder } from '../builder.ts';
 import { DatatypeEnum, ModelVersionStatusEnum, PriceUnitEnum } from './enums.ts';
@@ -31,6 +31,21 @@ export const PriceRef = builder.objectRef<Price>('Price').implement({
   }),
 });
 
+export const EvaluationResultRef = builder
+  .objectRef<EvaluationResult>('EvaluationResult')
+  .implement({
+    description: 'One measured metric of a version on a dataset.',
+    fields: (t) => ({
+      dataset: t.exposeString('dataset'),
+      metric: t.exposeString('metric', {
+        description: 'accuracy, precision, recall, f1, cer, ...',
+      }),
+      value: t.exposeFloat('value'),
+      method: t.exposeString('method', { description: 'How it was measured.' }),
+      measuredAt: t.expose('measuredAt', { type: 'DateTime' }),
+    }),
+  });
+
 export type ModelVersionWithPrices = ModelVersion & { prices?: Price[] };
 
 export const ModelVersionRef = builder.objectRef<ModelVersionWithPrices>('ModelVersion');
@@ -42,13 +57,10 @@ builder.node(ModelVersionRef, {
     ctx.db.modelVersion.findFirst({
       where: {
         id,
-        status: { not: 'DRAFT' },
-        model: {
-          OR: [
-            { visibility: 'PUBLIC' },
-            ...(ctx.organizationId ? [{ organizationId: ctx.organizationId }] : []),
-          ],
-        },
+        OR: [
+          { status: { in: ['PUBLISHED', 'DEPRECATED'] }, model: { visibility: 'PUBLIC' } },
+          ...(ctx.organizationId ? [{ organizationId: ctx.organizationId }] : []),
+        ],
       },
     }),
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'artifactKey' in value,
@@ -57,7 +69,33 @@ builder.node(ModelVersionRef, {
     status: t.field({ type: ModelVersionStatusEnum, resolve: (v) => v.status }),
     sha256: t.exposeString('sha256', { description: 'Digest of the ONNX artifact.' }),
     sizeBytes: t.field({ type: 'BigInt', resolve: (v) => v.sizeBytes }),
-    opset: t.exposeInt('opset', { nullable: true }),
+    opset: t.exposeInt('opset', {
+      nullable: true,
+      description: 'The ONNX operator set (default domain) the graph declares.',
+    }),
+    producer: t.exposeString('producer', {
+      nullable: true,
+      description: 'The tool that wrote the ONNX file, e.g. "pytorch 2.4".',
+    }),
+    parameterCount: t.field({
+      type: 'BigInt',
+      nullable: true,
+      description: 'Weights in the graph (initializers and constant tensors).',
+      resolve: (v) => v.parameterCount,
+    }),
+    runtimeConfig: t.expose('runtimeConfig', {
+      type: 'JSON',
+      description: 'Batching, warm-up and preprocessing settings for runners.',
+    }),
+    evaluationResults: t.field({
+      type: [EvaluationResultRef],
+      description: 'Measured quality of this version, newest first.',
+      resolve: (v, _args, ctx) =>
+        ctx.db.evaluationResult.findMany({
+          where: { modelVersionId: v.id },
+          orderBy: [{ measuredAt: 'desc' }, { metric: 'asc' }],
+        }),
+    }),
     inputs: t.field({ type: [TensorSpecRef], resolve: (v) => v.inputs as unknown as TensorSpec[] }),
     outputs: t.field({
       type: [TensorSpecRef],

@@ -1,7 +1,12 @@
 import type { Model } from '@modelhub/db';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { parseModelRef } from '@modelhub/registry';
-import { listModels, visibleModelsWhere } from '../../catalog/list-models.ts';
+import { findLatestPublishedVersion, parseModelRef } from '@modelhub/registry';
+import {
+  CATALOG_SORTS,
+  searchModelIds,
+  USAGE_WINDOW_DAYS,
+  visibleModelsWhere,
+} from '../../catalog/list-models.ts';
 import { builder } from '../builder.ts';
 import { ModelTaskEnum, VisibilityEnum } from './enums.ts';
 import { ModelVersionRef } from './model-version.ts';
@@ -37,27 +42,43 @@ builder.node(ModelRef, {
     latestVersion: t.field({
       type: ModelVersionRef,
       nullable: true,
-      description: 'The newest published version; what `publisher/model` without a version calls.',
-      resolve: (m, _args, ctx) =>
-        ctx.db.modelVersion.findFirst({
-          where: { modelId: m.id, status: 'PUBLISHED' },
-          orderBy: { publishedAt: 'desc' },
-        }),
+      description:
+        'The highest published semantic version; what `publisher/model` without a version calls.',
+      resolve: (m, _args, ctx) => findLatestPublishedVersion(ctx.db, m.id),
     }),
     versions: t.connection({
       type: ModelVersionRef,
-      description: 'Published and deprecated versions, newest first.',
+      description:
+        'Published and deprecated versions, newest first; the owner also sees drafts and yanked ones.',
       resolve: (m, args, ctx) =>
         resolveOffsetConnection({ args }, ({ offset, limit }) =>
           ctx.db.modelVersion.findMany({
-            where: { modelId: m.id, status: { in: ['PUBLISHED', 'DEPRECATED'] } },
-            orderBy: { publishedAt: 'desc' },
+            where: {
+              modelId: m.id,
+              ...(m.organizationId === ctx.organizationId
+                ? {}
+                : { status: { in: ['PUBLISHED', 'DEPRECATED'] } }),
+            },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
             skip: offset,
             take: limit,
           }),
         ),
     }),
+    callsLast30Days: t.int({
+      description: `Successful predictions of any version in the last ${USAGE_WINDOW_DAYS} days, by everyone.`,
+      resolve: async (m, _args, ctx) => (await ctx.loaders.modelUsage()).get(m.id) ?? 0,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
+});
+
+const CatalogSortEnum = builder.enumType('CatalogSort', {
+  description: 'Orders of the catalog.',
+  values: Object.fromEntries(CATALOG_SORTS.map((v) => [v, { value: v }])) as Record<
+    (typeof CATALOG_SORTS)[number],
+    { value: (typeof CATALOG_SORTS)[number] }
+  >,
 });
 
 const ModelConnection = builder.connectionObject(
@@ -82,22 +103,48 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       query: t.arg.string({
         required: false,
-        description: 'Free text matched against name, slug, summary and tags.',
+        description:
+          'Full-text search over name, tags, summary and model card (web-search syntax: "exact phrase", -excluded, or).',
       }),
       task: t.arg({ type: ModelTaskEnum, required: false }),
+      tags: t.arg.stringList({
+        required: false,
+        description: 'Models with every one of these tags.',
+      }),
+      publisher: t.arg.string({ required: false, description: 'The publisher’s handle.' }),
+      minPriceMicros: t.arg({ type: 'BigInt', required: false }),
+      maxPriceMicros: t.arg({
+        type: 'BigInt',
+        required: false,
+        description: 'Bounds on the current price of the newest version, whatever its unit.',
+      }),
+      sort: t.arg({
+        type: CatalogSortEnum,
+        required: false,
+        description: 'Default: RELEVANCE with a query, NAME without.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       let totalCount = 0;
       const connection = await resolveOffsetConnection({ args }, async ({ offset, limit }) => {
-        const page = await listModels(ctx.db, {
-          viewerOrganizationId: ctx.organizationId,
-          query: args.query ?? null,
-          task: args.task ?? null,
-          offset,
-          limit,
-        });
+        const page = await ctx.tenant((tx) =>
+          searchModelIds(tx, {
+            viewerOrganizationId: ctx.organizationId,
+            query: args.query ?? null,
+            task: args.task ?? null,
+            tags: args.tags ?? null,
+            publisher: args.publisher ?? null,
+            minPriceMicros: args.minPriceMicros ?? null,
+            maxPriceMicros: args.maxPriceMicros ?? null,
+            sort: args.sort ?? null,
+            offset,
+            limit,
+          }),
+        );
         totalCount = page.totalCount;
-        return page.models;
+        const models = await ctx.db.model.findMany({ where: { id: { in: page.ids } } });
+        const byId = new Map(models.map((m) => [m.id, m]));
+        return page.ids.flatMap((id) => byId.get(id) ?? []);
       });
       return { ...connection, totalCount };
     },
