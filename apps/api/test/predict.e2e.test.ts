@@ -1,6 +1,6 @@
 // The product's core path over real HTTP: API key -> GraphQL predict -> runner -> onnxruntime
 // on the real PaddleOCR classifier -> prediction, usage event and ledger debit committed.
-import { DEMO_MODELS } from '@modelhub/models';
+import { ZOO_MODELS } from '@modelhub/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLASSIFIER,
@@ -61,7 +61,7 @@ describe('catalog', () => {
         latestVersion { version inputs { name datatype shape } outputs { name shape } prices { unit amountMicros currency } } } } }
     }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.models.totalCount).toBe(DEMO_MODELS.length);
+    expect(res.data.models.totalCount).toBe(ZOO_MODELS.length);
     const cls = res.data.models.edges
       .map((e: any) => e.node)
       .find((m: any) => m.fullName === CLASSIFIER);

@@ -1,7 +1,7 @@
 // Publishing: create a model and edit its card, then move uploaded versions through their
 // lifecycle (the file itself arrives over HTTP: PUT /models/{org}/{model}/versions/{version}).
 // Every operation needs models.publish in the model's own organization.
-import { PriceUnit } from '@modelhub/db';
+import type { PriceUnit } from '@modelhub/db';
 import {
   createModel,
   deprecateVersion,
