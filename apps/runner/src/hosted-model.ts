@@ -1,6 +1,7 @@
-// One model version this runner serves: its onnxruntime session and, when its inputs and
-// outputs all have a dynamic first dimension, one dynamic batcher per compatible input shape,
-// so concurrent requests run as one batch (Triton's dynamic batching).
+// One model version this runner serves: its onnxruntime sessions ("instances") and, when its
+// inputs and outputs all have a dynamic first dimension, one dynamic batcher per compatible input
+// shape, so concurrent requests run as one batch (Triton's dynamic batching). Each batcher lets
+// as many batches run at once as there are instances, and every batch runs on an idle instance.
 import {
   batchKey,
   batchRows,
@@ -10,9 +11,11 @@ import {
   type BatchInfo,
   type InferInputTensor,
   type InferOutputTensor,
+  type InputPolicy,
   type ModelSignature,
 } from '@modelhub/inference';
 import type { OnnxModel } from '@modelhub/runner-onnx';
+import { InstancePool } from './instance-pool.ts';
 
 export interface BatchingConfig {
   enabled: boolean;
@@ -22,45 +25,75 @@ export interface BatchingConfig {
   maxQueueItems: number;
 }
 
+export interface HostedModelOptions {
+  name: string;
+  version: string;
+  modelVersionId: string;
+  signature: ModelSignature;
+  /** the model's sessions, at least one; the hosted model owns and releases them */
+  instances: OnnxModel[];
+  /** memory the sessions hold (measured at load), counted against the runner's budget */
+  memoryBytes: number;
+  batching: BatchingConfig;
+  inputPolicy: InputPolicy;
+  onBatch?: (model: HostedModel, info: BatchInfo) => void;
+}
+
 export interface InferResult {
   outputs: InferOutputTensor[];
   queueMs: number;
   computeMs: number;
   /** rows in the batch this request ran in */
   batchSize: number;
+  /** the instance that ran the batch, 0-based */
+  instance: number;
+  /** batches executing when this one started, itself included */
+  concurrentBatches: number;
 }
 
-interface Executed {
-  outputs: InferOutputTensor[];
-  startedAt: number;
-  computeMs: number;
-  batchSize: number;
-}
+type Executed = Omit<InferResult, 'queueMs'> & { startedAt: number };
 
 export class HostedModel {
-  private readonly batchers = new Map<string, DynamicBatcher<InferInputTensor[], Executed>>();
+  readonly name: string;
+  readonly version: string;
+  readonly modelVersionId: string;
+  readonly signature: ModelSignature;
+  readonly memoryBytes: number;
   readonly batching: BatchingConfig;
+  readonly inputPolicy: InputPolicy;
   /** for LRU eviction */
   lastUsedAt = Date.now();
+  private readonly pool: InstancePool<OnnxModel>;
+  private readonly batchers = new Map<string, DynamicBatcher<InferInputTensor[], Executed>>();
+  private readonly onBatch: HostedModelOptions['onBatch'];
   /** requests inside `infer`; a model with work in hand is never evicted */
   private active = 0;
 
-  constructor(
-    readonly name: string,
-    readonly version: string,
-    readonly modelVersionId: string,
-    readonly signature: ModelSignature,
-    readonly onnx: OnnxModel,
-    /** estimated memory the loaded session holds, counted against the runner's budget */
-    readonly memoryBytes: number,
-    batching: BatchingConfig,
-    private readonly onBatch?: (model: HostedModel, info: BatchInfo) => void,
-  ) {
+  constructor(options: HostedModelOptions) {
+    this.name = options.name;
+    this.version = options.version;
+    this.modelVersionId = options.modelVersionId;
+    this.signature = options.signature;
+    this.memoryBytes = options.memoryBytes;
+    this.inputPolicy = options.inputPolicy;
+    this.onBatch = options.onBatch;
+    this.pool = new InstancePool(options.instances);
+    const { signature, batching } = options;
     const batchable = [...signature.inputs, ...signature.outputs].every((t) => t.shape[0] === -1);
     this.batching = {
       ...batching,
       enabled: batching.enabled && batchable && batching.maxBatchSize > 1,
     };
+  }
+
+  /** onnxruntime sessions this model runs batches on */
+  get instanceCount(): number {
+    return this.pool.size;
+  }
+
+  /** instances executing a batch right now */
+  get busyInstances(): number {
+    return this.pool.busy;
   }
 
   get queueDepth(): number {
@@ -85,15 +118,11 @@ export class HostedModel {
     } finally {
       this.active--;
     }
+    const { startedAt, ...result } = executed;
     const outputs = outputNames?.length
-      ? executed.outputs.filter((o) => outputNames.includes(o.name))
-      : executed.outputs;
-    return {
-      outputs,
-      queueMs: executed.startedAt - submitted,
-      computeMs: executed.computeMs,
-      batchSize: executed.batchSize,
-    };
+      ? result.outputs.filter((o) => outputNames.includes(o.name))
+      : result.outputs;
+    return { ...result, outputs, queueMs: startedAt - submitted };
   }
 
   /** Refuses new work and finishes what is queued. */
@@ -103,7 +132,7 @@ export class HostedModel {
 
   async dispose(): Promise<void> {
     await this.drain();
-    await this.onnx.dispose();
+    await Promise.all(this.pool.instances.map((instance) => instance.dispose()));
   }
 
   private batcherFor(inputs: InferInputTensor[]) {
@@ -115,6 +144,7 @@ export class HostedModel {
           maxBatchSize: this.batching.maxBatchSize,
           maxQueueDelayMs: this.batching.maxQueueDelayMs,
           maxQueueSize: this.batching.maxQueueItems,
+          concurrency: this.pool.size,
           onBatch: (info) => this.onBatch?.(this, info),
         },
         (batch) => this.execute(batch.map((r) => r.payload)),
@@ -124,23 +154,29 @@ export class HostedModel {
     return batcher;
   }
 
-  /** Runs requests as one session.run (concatenated along the batch dimension) and splits. */
-  private async execute(requests: InferInputTensor[][]): Promise<Executed[]> {
-    const startedAt = performance.now();
-    if (requests.length === 1) {
-      const outputs = await this.onnx.run(requests[0]!);
+  /**
+   * Runs requests as one session.run on an idle instance (concatenated along the batch
+   * dimension) and splits the outputs back per request.
+   */
+  private execute(requests: InferInputTensor[][]): Promise<Executed[]> {
+    return this.pool.use(async (onnx, lease) => {
+      const startedAt = performance.now();
+      const placement = { instance: lease.index, concurrentBatches: lease.busy, startedAt };
+      if (requests.length === 1) {
+        const outputs = await onnx.run(requests[0]!);
+        const computeMs = performance.now() - startedAt;
+        return [{ outputs, computeMs, batchSize: batchRows(requests[0]!), ...placement }];
+      }
+      const rows = requests.map((r) => batchRows(r));
+      const outputs = await onnx.run(concatInputs(requests));
       const computeMs = performance.now() - startedAt;
-      return [{ outputs, startedAt, computeMs, batchSize: batchRows(requests[0]!) }];
-    }
-    const rows = requests.map((r) => batchRows(r));
-    const outputs = await this.onnx.run(concatInputs(requests));
-    const computeMs = performance.now() - startedAt;
-    const batchSize = rows.reduce((a, b) => a + b, 0);
-    return splitOutputs(outputs, rows).map((o) => ({
-      outputs: o,
-      startedAt,
-      computeMs,
-      batchSize,
-    }));
+      const batchSize = rows.reduce((a, b) => a + b, 0);
+      return splitOutputs(outputs, rows).map((o) => ({
+        outputs: o,
+        computeMs,
+        batchSize,
+        ...placement,
+      }));
+    });
   }
 }

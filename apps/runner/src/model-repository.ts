@@ -1,47 +1,55 @@
 // The models this runner hosts: resolved in the registry by v2 name and version, fetched from
 // the artifact store with their digest checked, loaded once (concurrent first requests wait
 // for the same load), and reported in the database so the api can route by affinity.
+// Memory: each load is measured (RSS growth while its instances are created and warmed up), and
+// the least recently used idle models are evicted to keep the measured total inside the budget.
+import os from 'node:os';
 import type { ArtifactStore } from '@modelhub/artifact-store';
 import type { Db, ModelVersion } from '@modelhub/db';
 import {
   InferenceError,
   parseRunnerModelName,
+  parseRuntimeConfig,
+  RuntimeConfigError,
   type BatchInfo,
   type ModelSignature,
 } from '@modelhub/inference';
 import { resolveModelVersion } from '@modelhub/registry';
-import { loadOnnxModel, type OnnxSessionOptions } from '@modelhub/runner-onnx';
+import { loadOnnxInstances, type ExecutionProvider, type OnnxModel } from '@modelhub/runner-onnx';
 import type { Logger } from 'pino';
 import { HostedModel, type BatchingConfig } from './hosted-model.ts';
+import { measureResidentGrowth } from './resident-memory.ts';
+import { resolveServingConfig, type ServingConfig } from './serving-config.ts';
+import { warmUp, warmUpInputs } from './warm-up.ts';
 
 export interface ModelRepositoryOptions {
   db: Db;
   store: ArtifactStore;
   runnerId: () => string | null;
-  sessionOptions: OnnxSessionOptions;
+  executionProviders: ExecutionProvider[];
+  /** sessions per model unless a version's runtimeConfig.instances says otherwise; default 1 */
+  instancesPerModel?: number;
+  /** per session; 0 lets the runner split the cores between a model's instances */
+  intraOpThreads?: number;
+  /** per session; 0 or 1 runs operators one at a time */
+  interOpThreads?: number;
   /** the runner's defaults; a version's `runtimeConfig.batching` overrides them */
   batching: BatchingConfig;
-  /** bytes the loaded models may hold together; 0 means no limit */
+  /** bytes the loaded models may hold together (measured); 0 means no limit */
   memoryBudgetBytes?: number;
-  /** a session holds about this many bytes per byte of ONNX file (weights plus arena) */
-  memoryPerArtifactByte?: number;
+  /**
+   * The least a model is counted as holding, per byte of ONNX file and per instance (default 1:
+   * each session holds at least its weights), for when the measured growth is smaller (freed
+   * memory reused, or measurement noise).
+   */
+  memoryFloorPerArtifactByte?: number;
   /** told whenever a model is unloaded to make room */
   onEvict?: (model: HostedModel) => void;
   logger: Logger;
   onBatch?: (model: HostedModel, info: BatchInfo) => void;
 }
 
-function batchingFor(defaults: BatchingConfig, runtimeConfig: unknown): BatchingConfig {
-  const declared = (runtimeConfig as { batching?: Partial<BatchingConfig> } | null)?.batching ?? {};
-  const pick = (value: unknown, fallback: number) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
-  return {
-    enabled: declared.enabled === false ? false : defaults.enabled,
-    maxBatchSize: pick(declared.maxBatchSize, defaults.maxBatchSize),
-    maxQueueDelayMs: pick(declared.maxQueueDelayMs, defaults.maxQueueDelayMs),
-    maxQueueItems: defaults.maxQueueItems,
-  };
-}
+type DescribedVersion = ModelVersion & { signature: ModelSignature };
 
 /** how long `name` without a version keeps resolving to the same latest version */
 const LATEST_TTL_MS = 5_000;
@@ -51,14 +59,18 @@ export class ModelRepository {
   private readonly loading = new Map<string, Promise<HostedModel>>();
   /** `name@version` -> loaded model: the hot path skips the registry lookup */
   private readonly byReference = new Map<string, { model: HostedModel; until: number }>();
+  /** modelVersionId -> bytes measured at its last load: what to make room for next time */
+  private readonly lastMeasured = new Map<string, number>();
+  /**
+   * Loads run one at a time: a measurement then sees only its own model's allocations, and
+   * making room is never decided on a total that another load is about to change.
+   */
+  private loadQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ModelRepositoryOptions) {}
 
   /** The registry row a v2 name and optional version refer to; NOT_FOUND otherwise. */
-  async describe(
-    name: string,
-    version?: string,
-  ): Promise<ModelVersion & { signature: ModelSignature }> {
+  async describe(name: string, version?: string): Promise<DescribedVersion> {
     const parsed = parseRunnerModelName(name);
     const row = parsed
       ? await resolveModelVersion(this.options.db, { ...parsed, version: version ?? null })
@@ -110,11 +122,16 @@ export class ModelRepository {
     return [...this.loaded.values()];
   }
 
-  /** Estimated bytes held by loaded models. */
+  /** Bytes held by loaded models, as measured when each loaded. */
   get memoryBytes(): number {
     let total = 0;
     for (const m of this.loaded.values()) total += m.memoryBytes;
     return total;
+  }
+
+  /** The budget the loaded models are kept inside; 0 means none. */
+  get memoryBudgetBytes(): number {
+    return this.options.memoryBudgetBytes ?? 0;
   }
 
   /** Unloads every loaded version of `name`; false when none was loaded. */
@@ -130,10 +147,15 @@ export class ModelRepository {
       if (entry.model === model) this.byReference.delete(reference);
     }
     await model.dispose();
+    await this.forget(model.modelVersionId);
+  }
+
+  /** Removes this runner's RunnerModel row for a version it no longer holds. */
+  private async forget(modelVersionId: string): Promise<void> {
     const runnerId = this.options.runnerId();
     if (runnerId) {
       await this.options.db.runnerModel
-        .deleteMany({ where: { runnerId, modelVersionId: model.modelVersionId } })
+        .deleteMany({ where: { runnerId, modelVersionId } })
         .catch(() => {});
     }
   }
@@ -144,12 +166,13 @@ export class ModelRepository {
    * is refused with RESOURCE_EXHAUSTED (retryable) rather than exceeding it.
    */
   private async makeRoom(name: string, needed: number): Promise<void> {
-    const budget = this.options.memoryBudgetBytes ?? 0;
+    const budget = this.memoryBudgetBytes;
     if (budget <= 0) return;
     if (needed > budget) {
       throw new InferenceError(
         'RESOURCE_EXHAUSTED',
         `model '${name}' needs about ${needed} bytes, more than this runner's memory budget of ${budget}`,
+        { neededBytes: needed, budgetBytes: budget },
       );
     }
     const candidates = [...this.loaded.values()].sort((a, b) => a.lastUsedAt - b.lastUsedAt);
@@ -157,7 +180,7 @@ export class ModelRepository {
       if (this.memoryBytes + needed <= budget) return;
       if (!model.idle) continue;
       this.options.logger.info(
-        { model: model.name, version: model.version },
+        { model: model.name, version: model.version, memoryBytes: model.memoryBytes },
         'evicting model to make room',
       );
       await this.unloadModel(model);
@@ -178,49 +201,107 @@ export class ModelRepository {
     await Promise.all(models.map((m) => m.dispose()));
   }
 
-  private async load(
-    name: string,
-    row: ModelVersion & { signature: ModelSignature },
-  ): Promise<HostedModel> {
-    const { logger, store } = this.options;
+  private load(name: string, row: DescribedVersion): Promise<HostedModel> {
+    const run = this.loadQueue.then(() => this.loadNow(name, row));
+    this.loadQueue = run.catch(() => {});
+    return run;
+  }
+
+  private async loadNow(name: string, row: DescribedVersion): Promise<HostedModel> {
+    const { logger } = this.options;
+    const labels = { model: name, version: row.version };
+    const serving = await this.servingConfig(name, row);
+    if (serving.oversubscribed) {
+      logger.warn(
+        { ...labels, instances: serving.instances, intraOpThreads: serving.session.intraOpThreads },
+        'instances x intra-op threads exceed the cores; concurrent batches will contend',
+      );
+    }
+    const floor =
+      Number(row.sizeBytes) * serving.instances * (this.options.memoryFloorPerArtifactByte ?? 1);
+    // Room for what this version took last time, or its floor on a first load.
+    await this.makeRoom(name, Math.max(floor, this.lastMeasured.get(row.id) ?? 0));
+
     const started = performance.now();
-    const memoryBytes = Number(row.sizeBytes) * (this.options.memoryPerArtifactByte ?? 2);
-    await this.makeRoom(name, memoryBytes);
     await this.report(row.id, 'LOADING');
+    let instances: OnnxModel[];
+    let grownBytes: number;
     try {
-      const bytes = await store.getVerified(row.artifactKey, row.sha256);
-      const onnx = await loadOnnxModel(bytes, this.options.sessionOptions, (reason) =>
-        logger.warn({ model: name, version: row.version }, reason),
-      );
-      const hosted = new HostedModel(
-        name,
-        row.version,
-        row.id,
-        row.signature,
-        onnx,
-        memoryBytes,
-        batchingFor(this.options.batching, row.runtimeConfig),
-        this.options.onBatch,
-      );
-      await warmUp(hosted, row.runtimeConfig, logger);
-      this.loaded.set(row.id, hosted);
-      await this.report(row.id, 'READY');
-      logger.info(
-        {
-          model: name,
-          version: row.version,
-          ms: Math.round(performance.now() - started),
-          providers: onnx.executionProviders,
-        },
-        'model loaded',
-      );
-      return hosted;
+      const bytes = await this.options.store.getVerified(row.artifactKey, row.sha256);
+      ({ result: instances, grownBytes } = await measureResidentGrowth(async () => {
+        const created = await loadOnnxInstances(bytes, serving.instances, serving.session, (r) =>
+          logger.warn(labels, r),
+        );
+        const inputs = warmUpInputs(row.signature, serving.warmupShapes);
+        const failure = inputs ? await warmUp(created, inputs) : undefined;
+        if (failure) logger.warn({ ...labels, err: failure }, 'warm-up run failed');
+        return created;
+      }));
     } catch (error) {
       await this.report(row.id, 'FAILED', (error as Error).message);
-      logger.error({ model: name, version: row.version, err: error }, 'model failed to load');
+      logger.error({ ...labels, err: error }, 'model failed to load');
       throw new InferenceError(
         'UNAVAILABLE',
         `model '${name}' version '${row.version}' could not be loaded`,
+      );
+    }
+
+    const memoryBytes = Math.max(grownBytes, floor);
+    this.lastMeasured.set(row.id, memoryBytes);
+    const hosted = new HostedModel({
+      name,
+      version: row.version,
+      modelVersionId: row.id,
+      signature: row.signature,
+      instances,
+      memoryBytes,
+      batching: serving.batching,
+      inputPolicy: serving.inputPolicy,
+      ...(this.options.onBatch ? { onBatch: this.options.onBatch } : {}),
+    });
+    try {
+      // The measurement may exceed what room was made for.
+      await this.makeRoom(name, memoryBytes);
+    } catch (error) {
+      logger.warn({ ...labels, memoryBytes }, 'model does not fit once measured; released');
+      await hosted.dispose();
+      await this.forget(row.id);
+      throw error;
+    }
+    this.loaded.set(row.id, hosted);
+    await this.report(row.id, 'READY');
+    logger.info(
+      {
+        ...labels,
+        ms: Math.round(performance.now() - started),
+        providers: instances[0]!.executionProviders,
+        instances: instances.length,
+        memoryBytes,
+        measuredBytes: grownBytes,
+      },
+      'model loaded',
+    );
+    return hosted;
+  }
+
+  /** The version's runtimeConfig over the runner's defaults; a bad config fails the load. */
+  private async servingConfig(name: string, row: DescribedVersion): Promise<ServingConfig> {
+    try {
+      return resolveServingConfig(parseRuntimeConfig(row.runtimeConfig), {
+        instances: this.options.instancesPerModel ?? 1,
+        intraOpThreads: this.options.intraOpThreads ?? 0,
+        interOpThreads: this.options.interOpThreads ?? 0,
+        executionProviders: this.options.executionProviders,
+        batching: this.options.batching,
+        cpus: os.availableParallelism(),
+      });
+    } catch (error) {
+      if (!(error instanceof RuntimeConfigError)) throw error;
+      await this.report(row.id, 'FAILED', error.message);
+      throw new InferenceError(
+        'UNAVAILABLE',
+        `model '${name}' version '${row.version}' cannot be served: ${error.message}`,
+        { reason: error.code, issues: error.issues },
       );
     }
   }
@@ -237,39 +318,5 @@ export class ModelRepository {
       update: { state, error: error ?? null },
       create: { runnerId, modelVersionId, state, error: error ?? null },
     });
-  }
-}
-
-/**
- * One run on zeros right after loading, so the first real request does not pay for
- * onnxruntime's first-run allocations. Shapes come from `runtimeConfig.warmup.inputs`, or from
- * the signature when only the batch dimension is dynamic; otherwise there is no warm-up.
- */
-async function warmUp(model: HostedModel, runtimeConfig: unknown, logger: Logger): Promise<void> {
-  const declared = (
-    runtimeConfig as { warmup?: { inputs?: { name: string; shape: number[] }[] } } | null
-  )?.warmup?.inputs;
-  const shapes = new Map(declared?.map((i) => [i.name, i.shape]));
-  const inputs = [];
-  for (const spec of model.signature.inputs) {
-    const shape = shapes.get(spec.name) ?? spec.shape.map((d, i) => (i === 0 && d < 0 ? 1 : d));
-    if (
-      shape.some((d) => d < 1) ||
-      !/^(FP|INT|UINT)/.test(spec.datatype) ||
-      spec.datatype === 'FP16'
-    )
-      return;
-    const size = shape.reduce((a, b) => a * b, 1);
-    inputs.push({
-      name: spec.name,
-      datatype: spec.datatype,
-      shape,
-      data: new Array<number>(size).fill(0),
-    });
-  }
-  try {
-    await model.onnx.run(inputs);
-  } catch (error) {
-    logger.warn({ model: model.name, version: model.version, err: error }, 'warm-up run failed');
   }
 }

@@ -8,9 +8,10 @@ import Fastify, {
 import os from 'node:os';
 import { LocalArtifactStore, type ArtifactStore } from '@modelhub/artifact-store';
 import { createDb, type Db } from '@modelhub/db';
-import { InferenceError } from '@modelhub/inference';
+import { DEFAULT_TENSOR_LIMITS, type InferenceError } from '@modelhub/inference';
 import type { ExecutionProvider } from '@modelhub/runner-onnx';
 import pino, { type Logger } from 'pino';
+import { toErrorReply } from './error-reply.ts';
 import { ModelRepository } from './model-repository.ts';
 import { registerRunner, type RunnerRegistration } from './runner-registration.ts';
 import type { BatchingConfig } from './hosted-model.ts';
@@ -26,11 +27,24 @@ export interface RunnerOptions {
   publicUrl?: string;
   name?: string;
   executionProviders?: ExecutionProvider[];
+  /**
+   * onnxruntime sessions per model, so that many of its batches run at once; a version's
+   * runtimeConfig.instances overrides it (default 1)
+   */
+  instancesPerModel?: number;
+  /** threads per session; 0 (default) splits the cores between a model's instances */
   intraOpThreads?: number;
+  /** threads running independent operators per session; 0 or 1 (default) is sequential */
+  interOpThreads?: number;
   heartbeatMs?: number;
+  /** the largest request body, JSON or binary; larger is 413 PAYLOAD_TOO_LARGE */
   maxBodyBytes?: number;
-  /** bytes the loaded models may hold together (estimated); 0 means no limit */
+  /** the most elements one input tensor may hold; more is 413 PAYLOAD_TOO_LARGE */
+  maxInputElements?: number;
+  /** bytes the loaded models may hold together (measured at load); 0 means no limit */
   memoryBudgetBytes?: number;
+  /** the least a model counts as, per byte of its ONNX file and per instance (default 1) */
+  memoryFloorPerArtifactByte?: number;
   /** how long a drain waits for requests in flight (default 30 s) */
   drainTimeoutMs?: number;
   /** dynamic batching defaults; a version's runtimeConfig.batching overrides them */
@@ -70,12 +84,15 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     },
     onBatch: (model, info) => metrics?.observeBatch(model, info),
     memoryBudgetBytes: options.memoryBudgetBytes ?? 0,
+    ...(options.memoryFloorPerArtifactByte !== undefined
+      ? { memoryFloorPerArtifactByte: options.memoryFloorPerArtifactByte }
+      : {}),
     onEvict: (model) => metrics?.countEviction(model),
     runnerId: () => registration?.runnerId ?? null,
-    sessionOptions: {
-      executionProviders: options.executionProviders ?? ['cpu'],
-      ...(options.intraOpThreads ? { intraOpThreads: options.intraOpThreads } : {}),
-    },
+    executionProviders: options.executionProviders ?? ['cpu'],
+    instancesPerModel: options.instancesPerModel ?? 1,
+    intraOpThreads: options.intraOpThreads ?? 0,
+    interOpThreads: options.interOpThreads ?? 0,
   });
 
   // Typed as fastify's logger so the instance has fastify's default generics.
@@ -89,19 +106,11 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     forceCloseConnections: true,
   });
   app.setErrorHandler((error: FastifyError | InferenceError, req, reply) => {
-    if (error instanceof InferenceError) {
-      // A full queue clears within a batch or two; tell clients when to come back.
-      if (error.code === 'RESOURCE_EXHAUSTED') reply.header('retry-after', '1');
-      return reply.code(error.httpStatus).send(error.toJSON());
-    }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: 'request body too large', code: 'PAYLOAD_TOO_LARGE' });
-    }
-    if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: error.message, code: 'INVALID_ARGUMENT' });
-    }
-    req.log.error({ err: error }, 'infer failed');
-    return reply.code(500).send({ error: 'internal runner error', code: 'INTERNAL' });
+    const { status, body, internal } = toErrorReply(error);
+    // A full queue clears within a batch or two; tell clients when to come back.
+    if (body.code === 'RESOURCE_EXHAUSTED') reply.header('retry-after', '1');
+    if (internal) req.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(body);
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: `no route ${req.method} ${req.url}`, code: 'NOT_FOUND' }),
@@ -116,7 +125,9 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
   app.addHook('onResponse', async () => {
     inFlight--;
   });
-  registerV2Routes(app, models, metrics, () => registration !== null && !draining);
+  registerV2Routes(app, models, metrics, () => registration !== null && !draining, {
+    maxElementsPerInput: options.maxInputElements ?? DEFAULT_TENSOR_LIMITS.maxElementsPerInput,
+  });
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = options.publicUrl ?? address.replace('0.0.0.0', '127.0.0.1');
@@ -129,6 +140,8 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
       executionProviders: options.executionProviders ?? ['cpu'],
       cpus: os.availableParallelism(),
       memoryBytes: os.totalmem(),
+      memoryBudgetBytes: options.memoryBudgetBytes ?? 0,
+      instancesPerModel: options.instancesPerModel ?? 1,
       protocol: 'kserve-v2',
     },
   });

@@ -11,14 +11,18 @@ import {
   validateInferInputs,
   wantsBinaryOutputs,
   type InferResponse,
+  type TensorLimits,
   type ModelMetadataResponse,
 } from '@modelhub/inference';
+import { toErrorReply } from './error-reply.ts';
 import type { ModelRepository } from './model-repository.ts';
 import type { RunnerMetrics } from './runner-metrics.ts';
 
 export const SERVER_NAME = 'modelhub-runner';
 export const SERVER_VERSION = '0.2.0';
 const HEADER = INFERENCE_HEADER_CONTENT_LENGTH.toLowerCase();
+
+const INFER_ROUTES = ['/v2/models/:name/infer', '/v2/models/:name/versions/:version/infer'];
 
 interface ModelParams {
   name: string;
@@ -54,6 +58,8 @@ export function registerV2Routes(
   models: ModelRepository,
   metrics: RunnerMetrics,
   isReady: () => boolean,
+  /** per-input limits beyond the body size; over them is 413 PAYLOAD_TOO_LARGE */
+  tensorLimits: TensorLimits,
 ): void {
   registerBodyParsers(app);
   app.get('/v2', async () => ({
@@ -91,8 +97,15 @@ export function registerV2Routes(
   );
 
   // The repository extension (Triton/KServe): what is loaded, and explicit load and unload.
+  // Index entries also carry the instance count and the memory measured at load.
   app.post('/v2/repository/index', async () =>
-    models.list().map((m) => ({ name: m.name, version: m.version, state: 'READY' })),
+    models.list().map((m) => ({
+      name: m.name,
+      version: m.version,
+      state: 'READY',
+      instances: m.instanceCount,
+      memory_bytes: m.memoryBytes,
+    })),
   );
   app.post<{ Params: ModelParams; Body: { parameters?: { version?: unknown } } | undefined }>(
     '/v2/repository/models/:name/load',
@@ -112,45 +125,47 @@ export function registerV2Routes(
     return { name: req.params.name, state: 'UNAVAILABLE' };
   });
 
+  // Counted here rather than in the handler, so refusals of the body itself (framing, size)
+  // are counted too.
+  app.addHook('onError', async (req, _reply, error) => {
+    if (!INFER_ROUTES.includes(req.routeOptions.url ?? '')) return;
+    metrics.countRequest((req.params as ModelParams).name, toErrorReply(error).body.code);
+  });
+
   const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
     const { name, version } = req.params;
-    try {
-      const request = parseInferRequest(req.body);
-      const binary = wantsBinaryOutputs(request);
-      const model = await models.get(name, version);
-      const inputs = validateInferInputs(request, model.signature);
-      const result = await model.infer(
-        inputs,
-        request.outputs?.map((o) => o.name),
-      );
-      if (!model.batching.enabled)
-        metrics.observeUnbatched(model, result.queueMs, result.computeMs, result.batchSize);
-      const response: InferResponse = {
-        model_name: name,
-        model_version: model.version,
-        ...(request.id !== undefined ? { id: request.id } : {}),
-        parameters: {
-          queue_ms: round(result.queueMs),
-          compute_ms: round(result.computeMs),
-          batch_size: result.batchSize,
-        },
-        outputs: result.outputs,
-      };
+    const request = parseInferRequest(req.body);
+    const binary = wantsBinaryOutputs(request);
+    const model = await models.get(name, version);
+    const inputs = validateInferInputs(request, model.signature, tensorLimits, model.inputPolicy);
+    const result = await model.infer(
+      inputs,
+      request.outputs?.map((o) => o.name),
+    );
+    if (!model.batching.enabled)
+      metrics.observeUnbatched(model, result.queueMs, result.computeMs, result.batchSize);
+    const response: InferResponse = {
+      model_name: name,
+      model_version: model.version,
+      ...(request.id !== undefined ? { id: request.id } : {}),
+      parameters: {
+        queue_ms: round(result.queueMs),
+        compute_ms: round(result.computeMs),
+        batch_size: result.batchSize,
+      },
+      outputs: result.outputs,
+    };
+    if (binary === 'all' || binary.size > 0) {
+      const encoded = encodeInferResponseBody(response, binary);
+      if (encoded.headerLength !== undefined)
+        reply.header(INFERENCE_HEADER_CONTENT_LENGTH, encoded.headerLength);
       metrics.countRequest(name, 'OK');
-      if (binary === 'all' || binary.size > 0) {
-        const encoded = encodeInferResponseBody(response, binary);
-        if (encoded.headerLength !== undefined)
-          reply.header(INFERENCE_HEADER_CONTENT_LENGTH, encoded.headerLength);
-        return reply.type('application/octet-stream').send(encoded.body);
-      }
-      return response;
-    } catch (error) {
-      metrics.countRequest(name, error instanceof InferenceError ? error.code : 'INTERNAL');
-      throw error;
+      return reply.type('application/octet-stream').send(encoded.body);
     }
+    metrics.countRequest(name, 'OK');
+    return response;
   };
-  app.post<{ Params: ModelParams }>('/v2/models/:name/infer', infer);
-  app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', infer);
+  for (const route of INFER_ROUTES) app.post<{ Params: ModelParams }>(route, infer);
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -12,7 +12,7 @@ import {
   INFERENCE_HEADER_CONTENT_LENGTH,
   type InferRequest,
 } from '@modelhub/inference';
-import { seedDemoModels } from '@modelhub/models';
+import { seedOcrModels } from './seed-ocr-models.ts';
 import pino from 'pino';
 import { startRunner, type RunningRunner } from '../src/index.ts';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'runner-batching-'));
   await seedBaseData(database.db);
-  await seedDemoModels(database.db, new LocalArtifactStore(dir));
+  await seedOcrModels(database.db, new LocalArtifactStore(dir));
 });
 afterAll(async () => {
   for (const r of runners) await r.close();
@@ -168,6 +168,7 @@ describe('binary tensor data extension', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).code).toBe('INVALID_ARGUMENT');
+    expect((await infer(runner.url, { inputs: [image(1, 2)] })).status).toBe(200);
   });
 
   it('answers a body whose binary part is shorter than declared with 400', async () => {
@@ -182,5 +183,7 @@ describe('binary tensor data extension', () => {
       body: encoded.body.subarray(0, encoded.body.length - 8),
     });
     expect(res.status).toBe(400);
+    expect(((await res.json()) as any).code).toBe('INVALID_ARGUMENT');
+    expect((await infer(runner.url, { inputs: [image(1, 2)] })).status).toBe(200);
   });
 });

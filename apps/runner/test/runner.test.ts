@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalArtifactStore } from '@modelhub/artifact-store';
 import { seedBaseData } from '@modelhub/db';
 import { createTestDatabase, type TestDatabase } from '@modelhub/db/testing';
-import { seedDemoModels } from '@modelhub/models';
+import { seedOcrModels } from './seed-ocr-models.ts';
 import pino from 'pino';
 import { startRunner, type RunningRunner } from '../src/index.ts';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'runner-test-'));
   await seedBaseData(database.db);
-  await seedDemoModels(database.db, new LocalArtifactStore(dir));
+  await seedOcrModels(database.db, new LocalArtifactStore(dir));
   runner = await startRunner({
     databaseUrl: database.url,
     artifactRoot: dir,
@@ -127,12 +127,16 @@ describe('runner (KServe v2 over HTTP)', () => {
     ['a body that is not JSON', '{"inputs": [', 400, 'INVALID_ARGUMENT', /./],
     ['no inputs', { inputs: [] }, 400, 'INVALID_ARGUMENT', /inputs/],
     ['a body over the limit', { inputs: [image(8)] }, 413, 'PAYLOAD_TOO_LARGE', /too large/],
-  ])('answers %s with a typed 4xx', async (_what, body, status, code, message) => {
-    const res = await post(`/v2/models/${CLS}/infer`, body);
-    expect(res.status).toBe(status);
-    expect(res.body.code).toBe(code);
-    expect(res.body.error).toMatch(message);
-  });
+  ])(
+    'answers %s with a typed 4xx and keeps serving',
+    async (_what, body, status, code, message) => {
+      const res = await post(`/v2/models/${CLS}/infer`, body);
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+      expect(res.body.error).toMatch(message);
+      expect((await post(`/v2/models/${CLS}/infer`, { inputs: [image()] })).status).toBe(200);
+    },
+  );
 
   it('answers unknown models and versions with 404', async () => {
     expect((await post('/v2/models/modelhub.nope/infer', { inputs: [image()] })).body.code).toBe(

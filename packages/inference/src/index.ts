@@ -13,8 +13,17 @@ export {
   formatSpec,
   formatSignature,
   DEFAULT_TENSOR_LIMITS,
+  DEFAULT_INPUT_POLICY,
   type TensorLimits,
+  type InputPolicy,
 } from './tensor-validation.ts';
+export {
+  parseRuntimeConfig,
+  runtimeConfigSchema,
+  RuntimeConfigError,
+  MAX_MODEL_INSTANCES,
+  type RuntimeConfig,
+} from './runtime-config.ts';
 export { RunnerClient, isConnectionFailure, type RunnerCallOptions } from './runner-client.ts';
 export { runnerModelName, parseRunnerModelName } from './model-name.ts';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferenceErrorCode } from './inference-error-code.test-helper.ts';
 import { parseInferRequest } from './infer-request-schema.ts';
-import { validateInferInputs } from './tensor-validation.ts';
+import { DEFAULT_TENSOR_LIMITS, validateInferInputs } from './tensor-validation.ts';
 import type { InferInputTensor, ModelSignature } from './v2-types.ts';
 
 const signature: ModelSignature = {
@@ -103,6 +103,51 @@ describe('validateInferInputs', () => {
         validateInferInputs(
           { inputs: [{ name: 'i', datatype: 'UINT8', shape: [2], data: [1, 1.5] }] },
           ints,
+        ),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+  });
+
+  it('names a NaN as NaN, not as the null JSON would print', () => {
+    expect(() =>
+      validateInferInputs({ inputs: [x({ data: [1, 2, 3, 4, 5, Number.NaN] })] }, signature),
+    ).toThrow(/element 5 is NaN, not a finite number/);
+  });
+
+  it('passes NaN and Infinity in float inputs through when the policy allows them', () => {
+    const data = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, 1, 2];
+    const [input] = validateInferInputs(
+      { inputs: [x({ data })] },
+      signature,
+      DEFAULT_TENSOR_LIMITS,
+      { nonFinite: 'allow' },
+    );
+    expect(input!.data).toEqual(data);
+    // still only numbers
+    expect(
+      inferenceErrorCode(() =>
+        validateInferInputs(
+          { inputs: [x({ data: [1, 2, 3, 4, 5, '6'] as never })] },
+          signature,
+          DEFAULT_TENSOR_LIMITS,
+          { nonFinite: 'allow' },
+        ),
+      ),
+    ).toBe('INVALID_ARGUMENT');
+  });
+
+  it('never lets non-finite values into integer inputs, whatever the policy', () => {
+    const ints: ModelSignature = {
+      inputs: [{ name: 'i', datatype: 'INT32', shape: [2] }],
+      outputs: [],
+    };
+    expect(
+      inferenceErrorCode(() =>
+        validateInferInputs(
+          { inputs: [{ name: 'i', datatype: 'INT32', shape: [2], data: [1, Number.NaN] }] },
+          ints,
+          DEFAULT_TENSOR_LIMITS,
+          { nonFinite: 'allow' },
         ),
       ),
     ).toBe('INVALID_ARGUMENT');

@@ -16,6 +16,20 @@ export interface TensorLimits {
 
 export const DEFAULT_TENSOR_LIMITS: TensorLimits = { maxElementsPerInput: 16 * 1024 * 1024 };
 
+/** What a model accepts beyond its signature. */
+export interface InputPolicy {
+  /**
+   * NaN and +-Infinity in FP16/FP32/FP64 inputs: 'reject' (the default) answers INVALID_ARGUMENT,
+   * 'allow' passes them to the model (for models that read NaN as a missing value). Integer
+   * inputs never accept them.
+   */
+  nonFinite: 'reject' | 'allow';
+}
+
+export const DEFAULT_INPUT_POLICY: InputPolicy = { nonFinite: 'reject' };
+
+const FLOAT_DATATYPES: ReadonlySet<Datatype> = new Set(['FP16', 'FP32', 'FP64']);
+
 const INTEGER_RANGES: Partial<Record<Datatype, [number, number]>> = {
   UINT8: [0, 255],
   UINT16: [0, 65_535],
@@ -54,14 +68,19 @@ export function flattenTensorData(data: unknown[]): unknown[] {
   return data.some(Array.isArray) ? (data.flat(Infinity) as unknown[]) : data;
 }
 
+// JSON.stringify prints NaN and Infinity as null, which would misreport the offending value.
+const show = (value: unknown) =>
+  typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+
 function checkValues(
   input: InferInputTensor,
   data: unknown[],
   signature: ModelSignature,
+  policy: InputPolicy,
 ): TensorData {
   const { datatype, name } = input;
   const bad = (i: number, what: string) =>
-    invalid(`input '${name}' element ${i} is ${JSON.stringify(data[i])}, not ${what}`, signature);
+    invalid(`input '${name}' element ${i} is ${show(data[i])}, not ${what}`, signature);
   if (datatype === 'BOOL') {
     for (let i = 0; i < data.length; i++)
       if (typeof data[i] !== 'boolean') throw bad(i, 'a boolean');
@@ -72,6 +91,10 @@ function checkValues(
     return data as string[];
   }
   const range = INTEGER_RANGES[datatype];
+  if (policy.nonFinite === 'allow' && FLOAT_DATATYPES.has(datatype)) {
+    for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'number') throw bad(i, 'a number');
+    return data as number[];
+  }
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(i, 'a finite number');
@@ -90,6 +113,7 @@ export function validateInferInputs(
   request: InferRequest,
   signature: ModelSignature,
   limits: TensorLimits = DEFAULT_TENSOR_LIMITS,
+  policy: InputPolicy = DEFAULT_INPUT_POLICY,
 ): InferInputTensor[] {
   const byName = new Map(signature.inputs.map((s) => [s.name, s]));
   const seen = new Set<string>();
@@ -127,7 +151,7 @@ export function validateInferInputs(
         signature,
       );
     }
-    return { ...input, data: checkValues(input, flat, signature) };
+    return { ...input, data: checkValues(input, flat, signature, policy) };
   });
   const missing = signature.inputs.filter((s) => !seen.has(s.name));
   if (missing.length)

@@ -14,7 +14,12 @@ export type ExecutionProvider = 'cpu' | 'cuda';
 export interface OnnxSessionOptions {
   /** in order of preference; CPU is always appended as the fallback */
   executionProviders?: ExecutionProvider[];
+  /** threads one operator may use; 0 or absent lets onnxruntime size it to the machine */
   intraOpThreads?: number;
+  /**
+   * threads running independent operators at once; above 1 the session runs in onnxruntime's
+   * parallel execution mode, the only mode that uses them
+   */
   interOpThreads?: number;
 }
 
@@ -60,7 +65,9 @@ async function createSession(
     executionProviders: providers,
     graphOptimizationLevel: 'all',
     ...(options.intraOpThreads ? { intraOpNumThreads: options.intraOpThreads } : {}),
-    ...(options.interOpThreads ? { interOpNumThreads: options.interOpThreads } : {}),
+    ...(options.interOpThreads && options.interOpThreads > 1
+      ? { interOpNumThreads: options.interOpThreads, executionMode: 'parallel' as const }
+      : {}),
   };
   return typeof model === 'string'
     ? InferenceSession.create(model, sessionOptions)
