@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRuntimeConfig, RuntimeConfigError } from './runtime-config.ts';
 
 describe('parseRuntimeConfig', () => {
-  it('reads a full config and keeps keys it does not know', () => {
+  it('reads a full config', () => {
     const config = parseRuntimeConfig({
       instances: 2,
       intraOpThreads: 1,
@@ -10,9 +10,21 @@ describe('parseRuntimeConfig', () => {
       requireFiniteInputs: false,
       batching: { enabled: true, maxBatchSize: 8, maxQueueDelayMs: 1.5 },
       warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 192] }] },
-      preprocessing: { mean: [0.5] },
+      preprocessing: {
+        kind: 'image',
+        width: 28,
+        height: 28,
+        layout: 'NCHW',
+        colorOrder: 'RGB',
+        mean: [0],
+        std: [1],
+      },
     });
-    expect(config).toMatchObject({ instances: 2, requireFiniteInputs: false, preprocessing: {} });
+    expect(config).toMatchObject({
+      instances: 2,
+      requireFiniteInputs: false,
+      preprocessing: { kind: 'image', width: 28 },
+    });
     expect(config.batching?.maxQueueDelayMs).toBe(1.5);
   });
 
@@ -21,6 +33,7 @@ describe('parseRuntimeConfig', () => {
   });
 
   it.each([
+    ['an unknown key', { instancez: 2 }, 'runtimeConfig'],
     ['instances 0', { instances: 0 }, 'runtimeConfig.instances'],
     ['fractional instances', { instances: 1.5 }, 'runtimeConfig.instances'],
     ['instances as a string', { instances: '2' }, 'runtimeConfig.instances'],

@@ -1,6 +1,6 @@
 // A model version's `runtimeConfig`: how a runner serves it (instances, threads, batching,
-// warm-up, input policy). Publishers write it and it is stored as JSON, so a runner parses it
-// before using any of it; keys it does not know are kept for other consumers (preprocessing).
+// warm-up, input policy, preprocessing). Publishers write it and it is stored as JSON: the registry
+// refuses an invalid one at upload, and a runner parses it again before using any of it.
 import { z } from 'zod';
 
 /** The most onnxruntime sessions one runner keeps for one model version. */
@@ -8,7 +8,28 @@ export const MAX_MODEL_INSTANCES = 64;
 
 const threads = z.number().int().min(0).max(1024);
 
-export const runtimeConfigSchema = z.looseObject({
+const MAX_WARMUP_ELEMENTS = 16 * 1024 * 1024;
+
+const channelValues = z.array(z.number().finite()).min(1).max(4);
+
+const imagePreprocessingSchema = z
+  .strictObject({
+    kind: z.literal('image'),
+    width: z.int().min(1).max(16_384),
+    height: z.int().min(1).max(16_384),
+    layout: z.enum(['NCHW', 'NHWC']),
+    colorOrder: z.enum(['RGB', 'BGR']),
+    /** per channel, applied as (pixel / 255 - mean) / std */
+    mean: channelValues,
+    std: channelValues.refine((s) => s.every((v) => v > 0), { error: 'std must be positive' }),
+  })
+  .refine((p) => p.mean.length === p.std.length, {
+    error: 'mean and std need one value per channel each',
+    path: ['std'],
+  });
+
+/** Strict: a misspelt key is refused when the version is uploaded, not silently ignored. */
+export const runtimeConfigSchema = z.strictObject({
   /**
    * onnxruntime sessions ("instances", Triton's instance_group) the runner creates for the
    * version; batches run on idle instances, so this many execute at once.
@@ -21,23 +42,41 @@ export const runtimeConfigSchema = z.looseObject({
   /** false lets NaN and +-Infinity through to float inputs (default true: 400 INVALID_ARGUMENT) */
   requireFiniteInputs: z.boolean().optional(),
   batching: z
-    .looseObject({
+    .strictObject({
       enabled: z.boolean().optional(),
-      maxBatchSize: z.number().int().min(1).max(4096).optional(),
-      maxQueueDelayMs: z.number().min(0).max(1000).optional(),
+      maxBatchSize: z.int().min(1).max(4096).optional(),
+      maxQueueDelayMs: z.number().min(0).max(10_000).optional(),
     })
     .optional(),
   /** shapes for the warm-up run on zeros, for inputs with dynamic dims besides the batch */
   warmup: z
-    .looseObject({
-      inputs: z.array(
-        z.object({
-          name: z.string().min(1),
-          shape: z.array(z.number().int().min(1)).min(1).max(16),
-        }),
-      ),
+    .strictObject({
+      inputs: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(256),
+            shape: z
+              .array(
+                z
+                  .int()
+                  .min(1)
+                  .max(2 ** 31 - 1),
+              )
+              .min(1)
+              .max(32),
+          }),
+        )
+        .min(1)
+        .max(64)
+        .refine(
+          (inputs) =>
+            inputs.every((i) => i.shape.reduce((n, d) => n * d, 1) <= MAX_WARMUP_ELEMENTS),
+          { error: `a warm-up input may hold at most ${MAX_WARMUP_ELEMENTS} elements` },
+        ),
     })
     .optional(),
+  /** how the api turns an uploaded image into the model's input tensor */
+  preprocessing: z.discriminatedUnion('kind', [imagePreprocessingSchema]).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

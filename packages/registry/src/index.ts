@@ -27,12 +27,7 @@ export {
 } from './version-lifecycle.ts';
 export type { VersionRef } from './owned-rows.ts';
 export type { PriceInput } from './price-input.ts';
-export {
-  parseRuntimeConfig,
-  checkRuntimeConfigAgainstSignature,
-  runtimeConfigSchema,
-  type RuntimeConfig,
-} from './runtime-config.ts';
+export { parseRuntimeConfig, checkRuntimeConfigAgainstSignature } from './runtime-config.ts';
 export { parseVersionNumber, pickLatestVersion } from './version-number.ts';
 export {
   inspectOnnx,

@@ -40,7 +40,6 @@ describe('parseRuntimeConfig', () => {
   it.each([
     ['a typo in a key', { batchin: {} }, /\(value\): Unrecognized key/i],
     ['batch size 0', { batching: { maxBatchSize: 0 } }, /batching\.maxBatchSize/],
-    ['a fractional delay', { batching: { maxQueueDelayMs: 1.5 } }, /batching\.maxQueueDelayMs/],
     ['a negative delay', { batching: { maxQueueDelayMs: -1 } }, /batching\.maxQueueDelayMs/],
     ['an empty warm-up', { warmup: { inputs: [] } }, /warmup\.inputs/],
     [
