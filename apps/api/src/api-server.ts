@@ -15,6 +15,7 @@ import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { contextFor, originOf, type ApiContext, type ApiServices } from './context.ts';
 import { schema } from './graphql/schema.ts';
 import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
+import { registerPipelineRoutes } from './http/pipeline-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
@@ -144,6 +145,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerV2InferRoutes(app, services);
   registerArtifactUploadRoutes(app, services);
+  registerPipelineRoutes(app, services);
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
     const v2 = req.url.startsWith('/v2/');
     if (v2) {

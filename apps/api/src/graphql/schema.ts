@@ -9,6 +9,7 @@ import './types/prediction.ts';
 import './types/access.ts';
 import './types/organization-members.ts';
 import './types/access-mutations.ts';
+import './types/pipelines.ts';
 import './types/publishing.ts';
 import './types/viewer.ts';
 

@@ -1,0 +1,3 @@
+// Task pipelines exposed through GraphQL (image inputs, composite models). Registered by
+// importing this module from ../schema.ts.
+export {};
