@@ -88,6 +88,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       log: (message) => logger.info(message),
     }),
     portalUrl: options.portalUrl ?? 'http://127.0.0.1:3000',
+    authSecret: options.authSecret,
     artifactStore: options.artifactStore ?? artifactStoreFromEnv(),
     maxUploadBytes: options.maxUploadBytes ?? 512 * 1024 * 1024,
   };

@@ -22,6 +22,8 @@ export interface ApiServices {
   mailer: Mailer;
   /** where emailed links point */
   portalUrl: string;
+  /** the portal's next-auth secret (sessions, OAuth assertions); unset: API keys only */
+  authSecret: string | undefined;
   /** where uploaded model files go */
   artifactStore: ArtifactStore;
   maxUploadBytes: number;

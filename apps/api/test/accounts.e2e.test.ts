@@ -2,10 +2,12 @@
 // verification and password reset through the dev mailbox, password sign-in with brute-force
 // limits, and portal sessions that cannot be forged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
 import {
   sessionCookieFor,
   signUpUser,
   startPlatform,
+  TEST_AUTH_SECRET,
   type GraphQLResponse,
   type Platform,
 } from './platform-fixture.ts';
@@ -198,5 +200,80 @@ describe('sessions', () => {
       { cookie: user.cookie, organization: 'modelhub' },
     );
     expect(codeOf(res)).toBe('FORBIDDEN');
+  });
+});
+
+describe('GitHub and Google sign-in', () => {
+  const SIGN_IN = `mutation($a: String!) { signInWithOAuth(assertion: $a) { user { id email emailVerified } } }`;
+  const assertion = (oauth: Record<string, unknown>, secret = TEST_AUTH_SECRET) =>
+    encode({ token: { purpose: 'oauth-sign-in', oauth }, secret, maxAge: 60 });
+
+  it('creates the account with a personal organization once, then finds it by provider id', async () => {
+    const profile = {
+      provider: 'github',
+      providerAccountId: '4242',
+      email: 'octo@example.com',
+      emailVerified: true,
+      name: 'Octo',
+    };
+    const first = await platform.graphql(SIGN_IN, { a: await assertion(profile) });
+    expect(first.data.signInWithOAuth.user).toMatchObject({
+      email: 'octo@example.com',
+      emailVerified: true,
+    });
+    const again = await platform.graphql(SIGN_IN, {
+      a: await assertion({ ...profile, email: 'changed@example.com' }),
+    });
+    expect(again.data.signInWithOAuth.user.id).toBe(first.data.signInWithOAuth.user.id);
+    const user = await platform.db.user.findUniqueOrThrow({
+      where: { email: 'octo@example.com' },
+      include: { memberships: { include: { organization: true } }, accounts: true },
+    });
+    expect(user.passwordHash).toBeNull();
+    expect(user.accounts.map((a) => [a.provider, a.providerAccountId])).toEqual([
+      ['github', '4242'],
+    ]);
+    expect(user.memberships.map((m) => [m.role, m.organization.personal])).toEqual([
+      ['OWNER', true],
+    ]);
+  });
+
+  it('links a verified email to an existing account, and refuses an unverified one', async () => {
+    await signUpUser(platform, 'both@example.com');
+    const unverified = await platform.graphql(SIGN_IN, {
+      a: await assertion({
+        provider: 'google',
+        providerAccountId: 'g-1',
+        email: 'both@example.com',
+        emailVerified: false,
+      }),
+    });
+    expect(codeOf(unverified)).toBe('CONFLICT');
+    const verified = await platform.graphql(SIGN_IN, {
+      a: await assertion({
+        provider: 'google',
+        providerAccountId: 'g-1',
+        email: 'both@example.com',
+        emailVerified: true,
+      }),
+    });
+    expect(verified.data.signInWithOAuth.user.email).toBe('both@example.com');
+  });
+
+  it('refuses assertions not made with the portal’s secret, or for another purpose', async () => {
+    const profile = {
+      provider: 'github',
+      providerAccountId: '1',
+      email: 'x@example.com',
+      emailVerified: true,
+    };
+    const forged = await platform.graphql(SIGN_IN, {
+      a: await assertion(profile, 'not-the-portal-secret-not-the-portal-secret'),
+    });
+    expect(codeOf(forged)).toBe('UNAUTHENTICATED');
+    const session = await sessionCookieFor('someone');
+    const reused = await platform.graphql(SIGN_IN, { a: session.split('=')[1] });
+    expect(codeOf(reused)).toBe('UNAUTHENTICATED');
+    expect(await platform.db.user.count({ where: { email: 'x@example.com' } })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // The seed `npm start` runs: base data (tenants, demo key, credit) and the demo model zoo.
-import { artifactRootFromEnv, LocalArtifactStore } from '@modelhub/artifact-store';
+import { artifactStoreFromEnv } from '@modelhub/artifact-store';
 import { seedBaseData, type Db } from '@modelhub/db';
 import { seedDemoModels } from '@modelhub/models';
 
@@ -7,6 +7,6 @@ export async function seedPlatform(
   db: Db,
 ): Promise<{ newDemoApiKey: string | null; modelsPublished: number }> {
   const base = await seedBaseData(db);
-  const { published } = await seedDemoModels(db, new LocalArtifactStore(artifactRootFromEnv()));
+  const { published } = await seedDemoModels(db, artifactStoreFromEnv());
   return { newDemoApiKey: base.newDemoApiKey, modelsPublished: published };
 }

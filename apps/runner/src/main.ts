@@ -1,5 +1,5 @@
 // Entry point of a runner process: `npm start -w @modelhub/runner`.
-import { artifactRootFromEnv } from '@modelhub/artifact-store';
+import { artifactRootFromEnv, artifactStoreFromEnv } from '@modelhub/artifact-store';
 import pino from 'pino';
 import { readRunnerEnv } from './env.ts';
 import { startRunner } from './runner-server.ts';
@@ -9,6 +9,7 @@ const logger = pino({ name: 'runner', level: env.LOG_LEVEL });
 const runner = await startRunner({
   databaseUrl: env.DATABASE_URL,
   artifactRoot: artifactRootFromEnv(),
+  store: artifactStoreFromEnv(),
   host: env.RUNNER_HOST,
   port: env.RUNNER_PORT,
   name: env.RUNNER_NAME,

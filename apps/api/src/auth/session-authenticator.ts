@@ -63,7 +63,11 @@ export class SessionAuthenticator {
     if (organizationSlug) {
       chosen = memberships.find((m) => m.organization.slug === organizationSlug);
       if (!chosen) {
-        throw new AppError('FORBIDDEN', `you are not a member of '${organizationSlug}'`);
+        // Raised while the request is authenticated, before any resolver: the status is set
+        // here, as for UNAUTHENTICATED.
+        throw new AppError('FORBIDDEN', `you are not a member of '${organizationSlug}'`, {
+          http: { status: 403 },
+        });
       }
     } else {
       chosen = memberships.find((m) => m.organization.personal) ?? memberships[0];

@@ -9,6 +9,7 @@ import {
   UNUSED_PASSWORD_HASH,
   verifyPassword,
 } from '@modelhub/identity';
+import { decode } from 'next-auth/jwt';
 import { AppError } from '../app-error.ts';
 import type { ApiServices, RequestOrigin } from '../context.ts';
 import { recordAudit } from './audit-log.ts';
@@ -35,11 +36,29 @@ export async function signUp(services: ApiServices, input: SignUpInput): Promise
     });
   }
   const passwordHash = await hashPassword(input.password);
+  const user = await createAccount(services, { email, name, passwordHash, emailVerified: null });
+  await sendVerificationEmail(services, user.email);
+  return user;
+}
+
+/** A user with their personal organization (OWNER) and its trial credit, in one transaction. */
+async function createAccount(
+  services: ApiServices,
+  account: { email: string; name: string; passwordHash: string | null; emailVerified: Date | null },
+): Promise<User> {
   // The organization's id is chosen here so the one transaction can act as that tenant.
   const organizationId = randomUUID();
-  const slug = await freePersonalSlug(services, email);
-  const user = await withTenant(services.db, organizationId, async (tx) => {
-    const created = await tx.user.create({ data: { email, name: name || null, passwordHash } });
+  const slug = await freePersonalSlug(services, account.email);
+  const { name, email } = account;
+  return withTenant(services.db, organizationId, async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        email,
+        name: name || null,
+        passwordHash: account.passwordHash,
+        emailVerified: account.emailVerified,
+      },
+    });
     await tx.organization.create({
       data: { id: organizationId, slug, name: name || email, personal: true },
     });
@@ -54,8 +73,97 @@ export async function signUp(services: ApiServices, input: SignUpInput): Promise
     });
     return created;
   });
-  await sendVerificationEmail(services, user.email);
+}
+
+/** What the portal asserts after a GitHub or Google sign-in (see signInWithOAuth). */
+interface OAuthProfile {
+  provider: 'github' | 'google';
+  providerAccountId: string;
+  email: string;
+  /** whether the provider verified the address; only verified ones link to existing accounts */
+  emailVerified: boolean;
+  name?: string | null;
+}
+
+export const OAUTH_ASSERTION_MAX_AGE_SECONDS = 120;
+
+/**
+ * Signs in a GitHub or Google user. The portal runs the OAuth flow (next-auth) and sends the
+ * profile as a short-lived assertion encrypted with the shared AUTH_SECRET, which proves the
+ * portal made it. The account is found by provider id, else linked by verified email, else
+ * created with a personal organization.
+ */
+export async function signInWithOAuth(
+  services: ApiServices,
+  assertion: string,
+  authSecret: string | undefined,
+): Promise<User> {
+  const profile = await readOAuthAssertion(assertion, authSecret);
+  const { db } = services;
+  const linked = await db.account.findUnique({
+    where: {
+      provider_providerAccountId: {
+        provider: profile.provider,
+        providerAccountId: profile.providerAccountId,
+      },
+    },
+    include: { user: true },
+  });
+  if (linked) return linked.user;
+  const email = checkEmail(profile.email);
+  let user = await db.user.findUnique({ where: { email } });
+  if (user && !profile.emailVerified) {
+    throw new AppError(
+      'CONFLICT',
+      `an account with ${email} exists; sign in with its password to link ${profile.provider}`,
+    );
+  }
+  user ??= await createAccount(services, {
+    email,
+    name: checkName(profile.name, 'name'),
+    passwordHash: null,
+    emailVerified: profile.emailVerified ? new Date() : null,
+  });
+  await db.account.create({
+    data: {
+      userId: user.id,
+      type: 'oauth',
+      provider: profile.provider,
+      providerAccountId: profile.providerAccountId,
+    },
+  });
   return user;
+}
+
+async function readOAuthAssertion(
+  assertion: string,
+  authSecret: string | undefined,
+): Promise<OAuthProfile> {
+  const refused = new AppError('UNAUTHENTICATED', 'invalid or expired sign-in assertion');
+  if (!authSecret) throw refused;
+  let payload: Record<string, unknown> | null = null;
+  try {
+    payload = await decode({ token: assertion, secret: authSecret });
+  } catch {
+    throw refused;
+  }
+  const oauth = payload?.oauth as Partial<OAuthProfile> | undefined;
+  if (
+    payload?.purpose !== 'oauth-sign-in' ||
+    !oauth ||
+    (oauth.provider !== 'github' && oauth.provider !== 'google') ||
+    typeof oauth.providerAccountId !== 'string' ||
+    typeof oauth.email !== 'string'
+  ) {
+    throw refused;
+  }
+  return {
+    provider: oauth.provider,
+    providerAccountId: oauth.providerAccountId,
+    email: oauth.email,
+    emailVerified: oauth.emailVerified === true,
+    name: typeof oauth.name === 'string' ? oauth.name : null,
+  };
 }
 
 async function freePersonalSlug(services: ApiServices, email: string): Promise<string> {

@@ -60,7 +60,12 @@ export async function runPrediction(
   };
   let inputs: InferInputTensor[];
   try {
-    inputs = validateInferInputs(request, signature);
+    // The same input policy the runner applies, so a refusal costs no runner round trip.
+    const finite = (version.runtimeConfig as { requireFiniteInputs?: boolean } | null)
+      ?.requireFiniteInputs;
+    inputs = validateInferInputs(request, signature, undefined, {
+      nonFinite: finite === false ? 'allow' : 'reject',
+    });
   } catch (error) {
     throw toAppError(error);
   }

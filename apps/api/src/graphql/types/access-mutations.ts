@@ -1,6 +1,7 @@
 // Mutations for accounts, organizations, members and API keys. Each delegates to the identity
 // services, which check permissions and write the audit log.
 import {
+  signInWithOAuth,
   signInWithPassword,
   requestPasswordReset,
   resetPassword,
@@ -116,6 +117,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_r, { input }, ctx) => ({
       user: await signInWithPassword(ctx.services, input, ctx.origin),
+    }),
+  }),
+  signInWithOAuth: t.field({
+    type: UserPayload,
+    description:
+      'Signs in (or up) a GitHub or Google user; the portal calls it after the OAuth flow with a short-lived assertion encrypted with the shared AUTH_SECRET. Errors: UNAUTHENTICATED (bad or expired assertion), CONFLICT (the email belongs to a password account and the provider did not verify it).',
+    args: { assertion: t.arg.string({ required: true }) },
+    resolve: async (_r, { assertion }, ctx) => ({
+      user: await signInWithOAuth(ctx.services, assertion, ctx.services.authSecret),
     }),
   }),
   verifyEmail: t.field({
