@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
+// The header shows who is signed in, so every page (404 included) is rendered per request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Modelhub', template: '%s · Modelhub' },
   description:

@@ -4,6 +4,7 @@ import { ModelCard } from '@/components/model-card';
 import { MAX_QUERY_LENGTH, SearchForm } from '@/components/search-form';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import { pluralize } from '@/lib/format';
+import { pageGraphqlClient } from '@/lib/portal-api';
 import { getCatalog, type Catalog } from '@/lib/queries/get-catalog';
 
 // Rendered per request: the catalog is live data, and the build must not need the API.
@@ -24,7 +25,8 @@ function readQuery(params: SearchParams): string {
 
 async function loadCatalog(query: string): Promise<{ catalog: Catalog } | { error: ApiError }> {
   try {
-    return { catalog: await getCatalog({ first: PAGE_SIZE, query }) };
+    // With the session: a signed-in person also sees their organization's private models.
+    return { catalog: await getCatalog({ first: PAGE_SIZE, query }, await pageGraphqlClient()) };
   } catch (error) {
     if (isApiError(error)) {
       console.error(`[catalog] ${error.code}: ${error.message}`);

@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { getSession } from '@/auth/session';
+import { AccountBar } from '@/components/account-bar';
 import { NavLink } from '@/components/nav-link';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const session = await getSession();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -12,7 +15,24 @@ export function SiteHeader() {
           <NavLink href="/" activePrefixes={['/models']}>
             Catalog
           </NavLink>
+          {session ? (
+            <NavLink href="/settings" activePrefixes={['/settings']}>
+              Settings
+            </NavLink>
+          ) : null}
         </nav>
+        {session ? (
+          <AccountBar email={session.user.email} />
+        ) : (
+          <div className="account-bar">
+            <Link href="/signin" className="site-nav__link">
+              Sign in
+            </Link>
+            <Link href="/signup" className="button button--small">
+              Sign up
+            </Link>
+          </div>
+        )}
       </div>
     </header>
   );

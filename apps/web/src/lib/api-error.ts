@@ -20,6 +20,8 @@ export interface GraphqlErrorItem {
   /** `extensions.code`, e.g. `UNAUTHENTICATED`, `BAD_USER_INPUT`. */
   code?: string;
   path?: readonly (string | number)[];
+  /** `extensions.field`: the one input field at fault, on BAD_USER_INPUT and CONFLICT errors. */
+  field?: string;
 }
 
 export interface ApiErrorOptions {
@@ -28,6 +30,8 @@ export interface ApiErrorOptions {
   /** HTTP status, when the API answered. */
   status?: number;
   graphqlErrors?: readonly GraphqlErrorItem[];
+  /** From the `Retry-After` header of a rate-limited (429) answer. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -37,6 +41,7 @@ export class ApiError extends Error {
   readonly endpoint: string;
   readonly status: number | undefined;
   readonly graphqlErrors: readonly GraphqlErrorItem[];
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ApiErrorCode, message: string, options: ApiErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -44,6 +49,17 @@ export class ApiError extends Error {
     this.endpoint = options.endpoint;
     this.status = options.status;
     this.graphqlErrors = options.graphqlErrors ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  /** The `extensions.code` of the first GraphQL error, e.g. `UNAUTHENTICATED`. */
+  get graphqlCode(): string | undefined {
+    return this.graphqlErrors[0]?.code;
+  }
+
+  /** Whether any GraphQL error of the answer carries this `extensions.code`. */
+  hasGraphqlCode(code: string): boolean {
+    return this.graphqlErrors.some((e) => e.code === code);
   }
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   elementCount,
   formatBytes,
+  formatDate,
+  formatDateTime,
   formatDim,
   formatFreeAllowance,
   formatInteger,
@@ -181,5 +183,18 @@ describe('integers and sizes', () => {
     expect(pluralize(1, 'model')).toBe('1 model');
     expect(pluralize(0, 'model')).toBe('0 models');
     expect(pluralize(1200, 'model')).toBe('1,200 models');
+  });
+});
+
+describe('dates', () => {
+  it('formats ISO times the same everywhere, in UTC', () => {
+    expect(formatDateTime('2026-11-22T14:03:59.999Z')).toBe('2026-11-22 14:03 UTC');
+    expect(formatDateTime('2026-11-22T23:30:00+02:00')).toBe('2026-11-22 21:30 UTC');
+    expect(formatDate('2027-01-31T23:59:59.999Z')).toBe('2027-01-31');
+  });
+
+  it('shows what is not a date unchanged', () => {
+    expect(formatDateTime('soon')).toBe('soon');
+    expect(formatDate('')).toBe('');
   });
 });

@@ -182,3 +182,20 @@ export function elementCount(shape: readonly number[]): bigint | null {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
 }
+
+/**
+ * An ISO-8601 time as `2026-11-22 14:03 UTC`: the same on the server and in every browser, so a
+ * server-rendered table never disagrees with itself. The input is returned unchanged when it is
+ * not a date.
+ */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `2026-11-22` of an ISO-8601 time (UTC). */
+export function formatDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
+}

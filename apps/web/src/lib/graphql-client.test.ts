@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError, ApiErrorCode } from '@/lib/api-error';
-import { createGraphqlClient, graphqlEndpoint } from '@/lib/graphql-client';
+import {
+  createGraphqlClient,
+  graphqlEndpoint,
+  parseRetryAfter,
+  withHeaders,
+} from '@/lib/graphql-client';
 import { getCatalog } from '@/lib/queries/get-catalog';
 import { getModel } from '@/lib/queries/get-model';
 
@@ -129,6 +134,62 @@ describe('graphql client', () => {
     expect(error.message).toBe('Modelhub API error: boom (INTERNAL_SERVER_ERROR)');
   });
 
+  it('sends per-request headers, and withHeaders adds them to every request', async () => {
+    const { client, calls } = clientAnswering(() => json({ data: { hello: 'world' } }));
+    const forwarded = withHeaders(client, {
+      cookie: 'next-auth.session-token=jwt',
+      'x-modelhub-organization': 'acme',
+    });
+    await forwarded.request({ query: '{ hello }' }, schema, {
+      headers: { 'x-modelhub-organization': 'other' },
+    });
+    const headers = new Headers(calls[0]?.headers);
+    expect(headers.get('cookie')).toBe('next-auth.session-token=jwt');
+    // the call's own header wins over the wrapper's
+    expect(headers.get('x-modelhub-organization')).toBe('other');
+    // callers cannot replace the content type the client speaks
+    await client.request({ query: '{ hello }' }, schema, {
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(new Headers(calls[1]?.headers).get('content-type')).toBe('application/json');
+  });
+
+  it('keeps extensions.field and the Retry-After seconds of a rate-limited answer', async () => {
+    const { client } = clientAnswering(
+      () =>
+        new Response(
+          JSON.stringify({
+            errors: [
+              { message: 'too many attempts', extensions: { code: 'RATE_LIMITED' } },
+              { message: 'bad email', extensions: { code: 'BAD_USER_INPUT', field: 'email' } },
+            ],
+          }),
+          { status: 429, headers: { 'retry-after': '30' } },
+        ),
+    );
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(30);
+    expect(error.hasGraphqlCode('RATE_LIMITED')).toBe(true);
+    expect(error.graphqlErrors[1]).toEqual({
+      message: 'bad email',
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+    });
+  });
+
+  it('falls back to extensions.retryAfterSeconds when the header is missing', async () => {
+    const { client } = clientAnswering(() =>
+      json({
+        errors: [
+          { message: 'slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 2.5 } },
+        ],
+      }),
+    );
+    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    expect(error.retryAfterSeconds).toBe(3);
+  });
+
   it('turns a non-GraphQL body into API_BAD_RESPONSE', async () => {
     const { client } = clientAnswering(() => new Response('<html>proxy</html>', { status: 200 }));
     const error = await apiError(client.request({ query: '{ hello }' }, schema));
@@ -139,6 +200,23 @@ describe('graphql client', () => {
     const { client } = clientAnswering(() => json({ data: { hello: 42 } }));
     const error = await apiError(client.request({ query: '{ hello }' }, schema));
     expect(error.code).toBe(ApiErrorCode.BadResponse);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 12:00:10 GMT', now)).toBe(10);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 11:00:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores what it cannot read', () => {
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('')).toBeUndefined();
+    expect(parseRetryAfter('-5')).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
   });
 });
 

@@ -21,19 +21,31 @@ export interface GraphqlClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+export interface GraphqlRequestOptions {
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. the forwarded session cookie and organization. */
+  headers?: Record<string, string>;
+}
+
 export interface GraphqlClient {
   readonly endpoint: string;
   request<TSchema extends z.ZodType>(
     request: GraphqlRequest,
     dataSchema: TSchema,
-    options?: { signal?: AbortSignal },
+    options?: GraphqlRequestOptions,
   ): Promise<z.output<TSchema>>;
 }
 
 const graphqlErrorSchema = z.object({
   message: z.string(),
   path: z.array(z.union([z.string(), z.number()])).optional(),
-  extensions: z.looseObject({ code: z.string().optional() }).optional(),
+  extensions: z
+    .looseObject({
+      code: z.string().optional(),
+      field: z.string().optional().catch(undefined),
+      retryAfterSeconds: z.number().nonnegative().optional().catch(undefined),
+    })
+    .optional(),
 });
 
 const graphqlResponseSchema = z.object({
@@ -52,7 +64,7 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   async function request<TSchema extends z.ZodType>(
     { query, variables, operationName }: GraphqlRequest,
     dataSchema: TSchema,
-    requestOptions: { signal?: AbortSignal } = {},
+    requestOptions: GraphqlRequestOptions = {},
   ): Promise<z.output<TSchema>> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = requestOptions.signal
@@ -65,6 +77,7 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
       response = await doFetch(endpoint, {
         method: 'POST',
         headers: {
+          ...requestOptions.headers,
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
         },
@@ -81,13 +94,17 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
 
     const envelope = graphqlResponseSchema.safeParse(parseJson(text));
     const graphqlErrors = envelope.success ? toErrorItems(envelope.data.errors) : [];
+    const retryAfterSeconds =
+      parseRetryAfter(response.headers.get('retry-after')) ??
+      (envelope.success ? retryAfterFromExtensions(envelope.data.errors) : undefined);
+    const retry = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
 
     if (!response.ok) {
       const detail = graphqlErrors.length > 0 ? `: ${summarize(graphqlErrors)}` : '';
       throw new ApiError(
         ApiErrorCode.HttpError,
         `Modelhub API at ${endpoint} answered HTTP ${response.status}${detail}`,
-        { endpoint, status: response.status, graphqlErrors },
+        { endpoint, status: response.status, graphqlErrors, ...retry },
       );
     }
     if (!envelope.success) {
@@ -101,11 +118,7 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
       throw new ApiError(
         ApiErrorCode.GraphqlError,
         `Modelhub API error: ${summarize(graphqlErrors)}`,
-        {
-          endpoint,
-          status: response.status,
-          graphqlErrors,
-        },
+        { endpoint, status: response.status, graphqlErrors, ...retry },
       );
     }
 
@@ -138,7 +151,35 @@ function toErrorItems(
     message,
     ...(extensions?.code === undefined ? {} : { code: extensions.code }),
     ...(path === undefined ? {} : { path }),
+    ...(extensions?.field === undefined ? {} : { field: extensions.field }),
   }));
+}
+
+/**
+ * Seconds to wait from a `Retry-After` header: delta-seconds (`30`) or an HTTP date; undefined
+ * when absent or unreadable. Rounded up, never negative.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  // an HTTP date always names its weekday and month; `-5` is not a date, whatever Date.parse says
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Fallback when a proxy dropped the header: `extensions.retryAfterSeconds` of a RATE_LIMITED error. */
+function retryAfterFromExtensions(
+  errors: z.output<typeof graphqlErrorSchema>[] | undefined,
+): number | undefined {
+  const seconds = errors?.find((e) => e.extensions?.retryAfterSeconds !== undefined)?.extensions
+    ?.retryAfterSeconds;
+  return seconds === undefined ? undefined : Math.ceil(seconds);
 }
 
 function summarize(errors: readonly GraphqlErrorItem[]): string {
@@ -175,6 +216,21 @@ function networkReason(error: unknown): string | undefined {
     current = current.cause;
   }
   return error instanceof Error ? error.message : undefined;
+}
+
+/**
+ * The same client with extra headers on every request (the caller's own headers win), e.g. the
+ * session cookie and organization of the person the portal is serving.
+ */
+export function withHeaders(client: GraphqlClient, headers: Record<string, string>): GraphqlClient {
+  return {
+    endpoint: client.endpoint,
+    request: (request, dataSchema, options = {}) =>
+      client.request(request, dataSchema, {
+        ...options,
+        headers: { ...headers, ...options.headers },
+      }),
+  };
 }
 
 /** The client for the API this deployment is configured with (`API_URL`). */

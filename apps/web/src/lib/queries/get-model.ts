@@ -1,7 +1,9 @@
 import { cache } from 'react';
 import { z } from 'zod';
 import { graphqlClient, type GraphqlClient } from '@/lib/graphql-client';
+import { pageGraphqlClient } from '@/lib/portal-api';
 import { modelDetailSchema, type ModelDetail } from '@/lib/model-schemas';
+import { isValidSlug } from '@/lib/slug';
 import { VERSION_FIELDS } from './version-fields';
 
 export const MODEL_QUERY = /* GraphQL */ `
@@ -35,11 +37,8 @@ export const MODEL_QUERY = /* GraphQL */ `
 
 const modelDataSchema = z.object({ model: modelDetailSchema.nullable() });
 
-/** Organization and model slugs as they may appear in a URL. */
-const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
 export function isValidModelRef(org: string, slug: string): boolean {
-  return SLUG_PATTERN.test(org) && SLUG_PATTERN.test(slug);
+  return isValidSlug(org) && isValidSlug(slug);
 }
 
 /** One model by `org/slug`, or null when it does not exist or is not visible to us. */
@@ -54,5 +53,7 @@ export async function getModel(
   return data.model;
 }
 
-/** `getModel` deduplicated per request, for the page and its metadata. */
-export const getModelCached = cache((ref: string) => getModel(ref));
+/** `getModel` for the person being served, deduplicated per request (page and metadata). */
+export const getModelCached = cache(async (ref: string) =>
+  getModel(ref, await pageGraphqlClient()),
+);

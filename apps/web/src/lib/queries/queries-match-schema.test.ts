@@ -5,8 +5,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import * as account from '@/lib/mutations/account';
+import * as apiKeyMutations from '@/lib/mutations/api-keys';
+import * as organizations from '@/lib/mutations/organizations';
+import { API_KEYS_QUERY } from './get-api-keys';
+import { AUDIT_LOG_QUERY } from './get-audit-log';
 import { CATALOG_QUERY } from './get-catalog';
+import { DEV_MAILBOX_QUERY, MAIL_MODE_QUERY } from './get-dev-mailbox';
+import { INVITATIONS_QUERY, MEMBERS_QUERY } from './get-members';
 import { MODEL_QUERY } from './get-model';
+import { VIEWER_QUERY } from './get-viewer';
 
 const schema = buildSchema(
   readFileSync(
@@ -15,11 +23,51 @@ const schema = buildSchema(
   ),
 );
 
+/** Every exported `…_MUTATION` document of a module. */
+function mutationsOf(module: Record<string, unknown>): [string, string][] {
+  return Object.entries(module).filter(
+    (entry): entry is [string, string] =>
+      entry[0].endsWith('_MUTATION') && typeof entry[1] === 'string',
+  );
+}
+
+const MUTATIONS = [
+  ...mutationsOf(account),
+  ...mutationsOf(organizations),
+  ...mutationsOf(apiKeyMutations),
+];
+
 describe('portal queries', () => {
   it.each([
     ['Catalog', CATALOG_QUERY],
     ['Model', MODEL_QUERY],
+    ['Viewer', VIEWER_QUERY],
+    ['MailMode', MAIL_MODE_QUERY],
+    ['DevMailbox', DEV_MAILBOX_QUERY],
+    ['ApiKeys', API_KEYS_QUERY],
+    ['Members', MEMBERS_QUERY],
+    ['Invitations', INVITATIONS_QUERY],
+    ['AuditLog', AUDIT_LOG_QUERY],
+    ...MUTATIONS,
   ])('%s is valid against the api schema', (_name, query) => {
     expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('covers every mutation of the contract the portal calls', () => {
+    expect(MUTATIONS.map(([name]) => name).sort()).toEqual([
+      'ACCEPT_INVITATION_MUTATION',
+      'CREATE_API_KEY_MUTATION',
+      'CREATE_ORGANIZATION_MUTATION',
+      'INVITE_MEMBER_MUTATION',
+      'LEAVE_ORGANIZATION_MUTATION',
+      'REMOVE_MEMBER_MUTATION',
+      'REQUEST_PASSWORD_RESET_MUTATION',
+      'RESET_PASSWORD_MUTATION',
+      'REVOKE_API_KEY_MUTATION',
+      'SIGN_IN_WITH_PASSWORD_MUTATION',
+      'SIGN_UP_MUTATION',
+      'UPDATE_MEMBER_ROLE_MUTATION',
+      'VERIFY_EMAIL_MUTATION',
+    ]);
   });
 });

@@ -1,0 +1,324 @@
+// A newcomer's first minutes in the portal, in headless Chromium against the whole platform
+// (embedded PostgreSQL, runner, api, the built portal, started by the launcher as `npm start`
+// does): sign up -> read the verification email in /dev/mailbox -> verify -> a wrong password is
+// refused -> sign in -> create an API key, see its secret once -> the key is in the list and works;
+// and the sign-in form, sign-out and the settings guard with JavaScript turned off.
+//
+// Needs the portal built (`npm run build -w @modelhub/web`) and Debian's chromium. Set
+// E2E_WEB_URL (and E2E_API_URL) to run it against a platform that is already running instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const WEB_DIR = path.join(import.meta.dirname, '..');
+const REPO = path.join(WEB_DIR, '..', '..');
+const LAUNCHER_MAIN = path.join(REPO, 'apps', 'launcher', 'src', 'main.ts');
+const SCREENSHOTS = path.join(WEB_DIR, 'test-results', 'account-flow');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const LAUNCH_TIMEOUT_MS = 150_000;
+const STEP_TIMEOUT_MS = 20_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Platform {
+  webUrl: string;
+  apiUrl: string;
+  stop: () => Promise<void>;
+}
+
+/** The launcher on free ports and a fresh data folder; resolves once it prints its banner. */
+async function launchPlatform(): Promise<Platform> {
+  if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) {
+    throw new Error('the portal is not built: run `npm run build -w @modelhub/web` first');
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'modelhub-web-e2e-'));
+  const ports = { api: await freePort(), web: await freePort(), runner: await freePort() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MODELHUB_DATA_DIR: dataDir,
+    API_PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    RUNNER_PORT: String(ports.runner),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // a fresh machine: embedded PostgreSQL, no SMTP (emails go to the dev mailbox)
+  for (const name of ['DATABASE_URL', 'SMTP_URL', 'AUTH_SECRET', 'NEXTAUTH_URL', 'PORTAL_URL'])
+    delete env[name];
+
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LAUNCHER_MAIN], {
+    env,
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the platform did not start in ${LAUNCH_TIMEOUT_MS / 1000} s`)),
+        LAUNCH_TIMEOUT_MS,
+      );
+      const poll = setInterval(() => {
+        if (output.includes('Press Ctrl-C to stop everything')) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 200);
+      void exited.then((code) => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        reject(new Error(`the launcher exited with ${code}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; its output:\n${output}`);
+  }
+  return {
+    webUrl: `http://127.0.0.1:${ports.web}`,
+    apiUrl: `http://127.0.0.1:${ports.api}`,
+    stop,
+  };
+}
+
+async function graphql(
+  apiUrl: string,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ data?: any; errors?: { message: string }[] }> {
+  const response = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  return (await response.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+/** Fails at once, with the reason, when the api does not speak the identity contract. */
+async function assertApiHasDevMailbox(apiUrl: string): Promise<void> {
+  const answer = await graphql(apiUrl, '{ mailMode }');
+  if (answer.errors?.length) {
+    throw new Error(
+      `the api does not implement the identity contract yet: ${answer.errors.map((e) => e.message).join('; ')}`,
+    );
+  }
+  if (answer.data?.mailMode !== 'dev-mailbox') {
+    throw new Error(
+      `the api sends real email (mailMode ${String(answer.data?.mailMode)}); run it without SMTP_URL`,
+    );
+  }
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('accounts in the portal (browser)', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+    }
+    platform = process.env.E2E_WEB_URL
+      ? {
+          webUrl: process.env.E2E_WEB_URL.replace(/\/+$/, ''),
+          apiUrl: (process.env.E2E_API_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, ''),
+          stop: async () => {},
+        }
+      : await launchPlatform();
+    await assertApiHasDevMailbox(platform.apiUrl);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('signs up, verifies through the dev mailbox, signs in and creates an API key shown once', async () => {
+    const { webUrl, apiUrl } = platform;
+    const email = `e2e-${Date.now()}@example.com`;
+    const password = 'correct horse battery staple';
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+
+    // Sign up (a phone-sized window: the forms must work there too)
+    await page.goto(`${webUrl}/signup`);
+    await page.getByLabel('Name (optional)').fill('End To End');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    await screenshot(page, '1-signed-up');
+
+    // The verification email, in the dev mailbox
+    await page.getByRole('link', { name: 'Open the dev mailbox' }).click();
+    await page.waitForURL(/\/dev\/mailbox\?email=/);
+    const verifyLink = page.getByRole('link', { name: /\/verify-email\?token=/ });
+    await verifyLink.waitFor();
+    await screenshot(page, '2-dev-mailbox');
+    const href = (await verifyLink.getAttribute('href')) ?? '';
+    expect(new URL(href).origin).toBe(webUrl);
+    await verifyLink.click();
+    await page.getByText(`${email} is verified.`).waitFor();
+
+    // A wrong password is refused with the api's code turned into words
+    await page.goto(`${webUrl}/signin`);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).count())
+      .toBe(1);
+    // the email stays filled in after the failed attempt
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(email);
+
+    // Sign in
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByLabel('Organization', { exact: true }).waitFor();
+    await screenshot(page, '3-signed-in');
+
+    // Create an API key; its secret is shown once
+    await page.goto(`${webUrl}/settings/api-keys`);
+    await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('e2e key');
+    await page.getByRole('checkbox', { name: /Read/ }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('heading', { name: 'API key “e2e key” created' }).waitFor();
+    expect(await page.getByText('it is shown only this once').count()).toBe(1);
+    const secret = (await page.locator('.secret-once pre code').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^mh_\S{16,}$/);
+    await screenshot(page, '4-key-created');
+
+    // The key is in the list, by name and prefix, and it works against the api
+    const row = page.getByRole('row', { name: /e2e key/ });
+    await row.waitFor();
+    const prefix = ((await row.locator('code').textContent()) ?? '').replace(/…$/, '');
+    expect(prefix.length).toBeGreaterThan(3);
+    expect(secret.startsWith(prefix)).toBe(true);
+    expect(await row.textContent()).toContain('Predict, Read');
+    const asKey = await graphql(apiUrl, '{ viewer { apiKeyScopes } }', {
+      authorization: `Bearer ${secret}`,
+    });
+    expect(asKey.errors).toBeUndefined();
+    expect([...asKey.data.viewer.apiKeyScopes].sort()).toEqual(['PREDICT', 'READ']);
+
+    // Shown once: after a reload the list still has the key, the secret is gone
+    await page.reload();
+    await page.getByRole('row', { name: /e2e key/ }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, '5-key-listed');
+
+    // A team organization: created, current at once, listed in the switcher; switching back
+    // changes what every page acts on (the x-modelhub-organization header)
+    const teamSlug = `e2e-team-${Date.now()}`;
+    await page.goto(`${webUrl}/settings/organizations/new`);
+    await page.getByLabel('Name', { exact: true }).fill('E2E Team');
+    await page.getByLabel('Slug', { exact: true }).fill(teamSlug);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByRole('heading', { name: 'E2E Team', level: 1 }).waitFor();
+    const switcher = page.getByLabel('Organization', { exact: true });
+    expect(await switcher.inputValue()).toBe(teamSlug);
+    await page.goto(`${webUrl}/settings/api-keys`);
+    expect(await page.getByRole('row', { name: /e2e key/ }).count()).toBe(0);
+
+    await page.goto(`${webUrl}/settings/members`);
+    await page.getByRole('row', { name: /End To End/ }).waitFor();
+    await page.goto(`${webUrl}/settings/audit-log`);
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    expect(await page.locator('table.data-table tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, '6-team-audit-log');
+
+    const personal = (await switcher
+      .locator('option', { hasText: '(personal)' })
+      .getAttribute('value'))!;
+    await switcher.selectOption(personal);
+    await page.getByRole('button', { name: 'Switch' }).click();
+    // the switch is done when the page, re-rendered on the server, names the other organization
+    await expect
+      .poll(() => page.locator('.settings__org strong').textContent(), { timeout: STEP_TIMEOUT_MS })
+      .toBe('End To End');
+    expect(page.url()).toBe(`${webUrl}/settings/audit-log`);
+    await page.goto(`${webUrl}/settings/api-keys`);
+    await page.getByRole('row', { name: /e2e key/ }).waitFor();
+  });
+
+  it('signs in and out without client JavaScript', async () => {
+    const { webUrl, apiUrl } = platform;
+    const email = `e2e-nojs-${Date.now()}@example.com`;
+    const password = 'another long enough password';
+    const signUp = await graphql(
+      apiUrl,
+      `mutation { signUp(input: { email: "${email}", password: "${password}" }) { user { id } } }`,
+    );
+    expect(signUp.errors).toBeUndefined();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
+      await page.goto(`${webUrl}/signin?callbackUrl=%2Fsettings`);
+      await page.getByLabel('Email', { exact: true }).fill(email);
+      await page.getByLabel('Password', { exact: true }).fill('wrong password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Wrong email or password').waitFor();
+
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${webUrl}/settings`);
+      expect(await page.getByText(email).count()).toBeGreaterThan(0);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+      await page.goto(`${webUrl}/settings`);
+      await page.waitForURL(/\/signin\?callbackUrl=%2Fsettings/);
+    } finally {
+      await context.close();
+    }
+  });
+});
