@@ -16,6 +16,7 @@ import { contextFor, originOf, type ApiContext, type ApiServices } from './conte
 import { schema } from './graphql/schema.ts';
 import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
 import { registerPipelineRoutes } from './http/pipeline-routes.ts';
+import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
@@ -146,6 +147,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerV2InferRoutes(app, services);
   registerArtifactUploadRoutes(app, services);
+  registerEvaluationRoutes(app, services);
   registerPipelineRoutes(app, services);
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
     const v2 = req.url.startsWith('/v2/');

@@ -237,3 +237,80 @@ describe('bad uploads', () => {
     expect((await upload(ref, '3.0.0', onnx, { apiKey: publishKey })).status).toBe(201);
   });
 });
+
+describe('evaluation computed by the platform', () => {
+  it('scores an uploaded labelled dataset and shows the metrics on the version', async () => {
+    const ref = `${publisher.personalOrg}/orientation-checker`;
+    // Labels are what the model itself answers for half the samples and the other class for
+    // the rest, so the expected accuracy is exactly 0.5 whatever the model's weights.
+    // Dataset samples are single items: shapes without the batch dimension.
+    const inputs = [0, 1, 2, 3].map((seed) => ({
+      x: {
+        shape: [3, 48, 192],
+        data: Array.from({ length: 3 * 48 * 192 }, (_, i) => Math.sin(i / (7 + seed)) * 0.8),
+      },
+    }));
+    const versions = await platform.graphql(
+      `query($ref: String!) { model(ref: $ref) { versions(first: 5) { edges { node { id version } } } } }`,
+      { ref },
+      { cookie: publisher.cookie },
+    );
+    const draft = versions.data.model.versions.edges.find((e: any) => e.node.version === '1.1.0');
+    await platform.graphql(
+      `mutation($id: ID!) { publishModelVersion(id: $id, price: { unit: PER_CALL, amountMicros: "0" }) { status } }`,
+      { id: draft.node.id },
+      { cookie: publisher.cookie },
+    );
+    const labels: number[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const res = await platform.graphql(
+        PREDICT,
+        {
+          model: `${ref}@1.1.0`,
+          inputs: [
+            { name: 'x', datatype: 'FP32', shape: [1, ...input.x.shape], data: input.x.data },
+          ],
+        },
+        { cookie: publisher.cookie },
+      );
+      const [p0, p1] = res.data.predict.outputs[0].data;
+      const predicted = p1 > p0 ? 1 : 0;
+      labels.push(i % 2 === 0 ? predicted : 1 - predicted);
+    }
+    const body = inputs
+      .map((input, i) => JSON.stringify({ inputs: input, label: labels[i] }))
+      .join('\n');
+    const post = (query: string, text: string, cookie = publisher.cookie) =>
+      fetch(`${platform.api.url}/uploads/models/${ref}/versions/1.1.0/evaluations?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', cookie },
+        body: text,
+      });
+    const res = await post('dataset=rendered-lines&split=4%20synthetic', body);
+    const summary = (await res.json()) as any;
+    expect(summary.errors).toBeUndefined();
+    expect(res.status).toBe(201);
+    expect(summary).toMatchObject({ dataset: 'rendered-lines', sampleCount: 4 });
+    expect(summary.metrics.accuracy).toBe(0.5);
+
+    const shown = await platform.graphql(
+      `query($ref: String!) { model(ref: $ref) { versions(first: 5) { edges { node { version evaluationResults { dataset metric value method } } } } } }`,
+      { ref },
+    );
+    const v110 = shown.data.model.versions.edges.find((e: any) => e.node.version === '1.1.0');
+    const accuracy = v110.node.evaluationResults.find((r: any) => r.metric === 'accuracy');
+    expect(accuracy).toMatchObject({ dataset: 'rendered-lines', value: 0.5 });
+    expect(accuracy.method).toMatch(/4 samples/);
+
+    // Bad datasets change nothing.
+    const bad = await post('dataset=broken', '{"inputs": {"x": [1, 2]}, "label": 0}\nnot json');
+    expect(bad.status).toBe(400);
+    const wrongShape = await post('dataset=broken', '{"inputs": {"x": [1, 2]}, "label": 0}');
+    expect(wrongShape.status).toBe(400);
+    const stranger = await signUpUser(platform, 'stranger@evals.test');
+    expect((await post('dataset=x', body, stranger.cookie)).status).toBe(404);
+    expect(
+      await platform.db.evaluationResult.count({ where: { dataset: { in: ['broken', 'x'] } } }),
+    ).toBe(0);
+  });
+});

@@ -26,13 +26,13 @@ export interface ListModelsInput {
 
 export const USAGE_WINDOW_DAYS = 30;
 
+/** Lookups by reference or id: public models with a published version, and all of one's own. */
 export function visibleModelsWhere(viewerOrganizationId: string | null): Prisma.ModelWhereInput {
   return {
     OR: [
-      { visibility: 'PUBLIC' },
+      { visibility: 'PUBLIC', versions: { some: { status: 'PUBLISHED' } } },
       ...(viewerOrganizationId ? [{ organizationId: viewerOrganizationId }] : []),
     ],
-    versions: { some: { status: 'PUBLISHED' } },
   };
 }
 

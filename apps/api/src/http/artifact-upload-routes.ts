@@ -8,10 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withTenant } from '@modelhub/db';
 import { uploadDraftVersion } from '@modelhub/registry';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { AppError, toAppError } from '../app-error.ts';
+import { AppError } from '../app-error.ts';
 import { requirePermission } from '../auth/principal.ts';
 import { rateLimitHeaders } from '../auth/rate-limits.ts';
 import type { ApiServices } from '../context.ts';
+import { sendAppError } from './error-body.ts';
 
 interface UploadParams {
   org: string;
@@ -30,7 +31,7 @@ export function registerArtifactUploadRoutes(app: FastifyInstance, services: Api
     );
     scope.put('/uploads/models/:org/:model/versions/:version', (req, reply) =>
       upload(services, req as FastifyRequest<{ Params: UploadParams }>, reply).catch((error) =>
-        errorReply(error, reply),
+        sendAppError(error, reply),
       ),
     );
   });
@@ -100,15 +101,4 @@ function parseRuntimeConfigHeader(value: string | string[] | undefined): unknown
   } catch {
     throw new AppError('BAD_USER_INPUT', `${RUNTIME_CONFIG_HEADER} must be JSON`);
   }
-}
-
-function errorReply(error: unknown, reply: FastifyReply) {
-  const appError = toAppError(error);
-  if (!(appError instanceof AppError)) throw error;
-  const retryAfter = appError.extensions.retryAfterSeconds;
-  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  const { http: _http, ...extensions } = appError.extensions as Record<string, unknown>;
-  return reply
-    .code(appError.httpStatus)
-    .send({ errors: [{ message: appError.message, extensions }] });
 }

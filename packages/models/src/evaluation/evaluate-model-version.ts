@@ -29,6 +29,8 @@ export interface ModelOutputTextDecoder {
 
 export interface EvaluateModelVersionInput {
   modelVersionId: string;
+  /** the publisher evaluating its own version (the api); omitted by platform jobs and the seed */
+  organizationId?: string;
   /** stored as the rows' `dataset`; a new evaluation on the same dataset replaces the old rows */
   datasetName: string;
   /** the samples in memory (checked like file lines); exactly one of this and `datasetPath` */
@@ -106,10 +108,21 @@ async function loadSamples(input: EvaluateModelVersionInput): Promise<LabelledSa
   return samples;
 }
 
-async function loadStoredModel(db: Db, store: ArtifactStore, modelVersionId: string) {
+async function loadStoredModel(
+  db: Db,
+  store: ArtifactStore,
+  modelVersionId: string,
+  organizationId: string | undefined,
+) {
+  // With an organization, the version is read as that tenant: under row-level security only
+  // its own versions (and public ones) exist, and only its own are evaluated.
   const version =
     typeof modelVersionId === 'string'
-      ? await db.modelVersion.findUnique({ where: { id: modelVersionId } })
+      ? organizationId
+        ? await withTenant(db, organizationId, (tx) =>
+            tx.modelVersion.findFirst({ where: { id: modelVersionId, organizationId } }),
+          )
+        : await db.modelVersion.findUnique({ where: { id: modelVersionId } })
       : null;
   if (!version) {
     throw new EvaluationError('VERSION_NOT_FOUND', `no model version '${String(modelVersionId)}'`);
@@ -286,7 +299,12 @@ export async function evaluateModelVersion(
     }
   }
 
-  const { version, model } = await loadStoredModel(db, store, input.modelVersionId);
+  const { version, model } = await loadStoredModel(
+    db,
+    store,
+    input.modelVersionId,
+    input.organizationId,
+  );
   let run: DatasetRun;
   try {
     run = await runOverDataset(model, samples, input);

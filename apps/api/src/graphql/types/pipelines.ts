@@ -1,3 +1,234 @@
-// Task pipelines exposed through GraphQL (image inputs, composite models). Registered by
-// importing this module from ../schema.ts.
-export {};
+// Task pipelines exposed through GraphQL: `predictImage` (an image in, a model's outputs and its
+// classes by name out) and `recognizeText` (an image in, text lines with boxes out, from a
+// composite OCR model). Registered by importing this module from ../schema.ts.
+import type { InferOutputTensor } from '@modelhub/inference';
+import type { LabelScore } from '@modelhub/models';
+import { DEFAULT_IMAGE_LIMITS } from '@modelhub/models';
+import { requirePermission } from '../../auth/principal.ts';
+import { checkIdempotencyKey, checkTopK, DEFAULT_TOP_K } from '../../pipelines/call-arguments.ts';
+import { decodeImageUpload } from '../../pipelines/image-upload.ts';
+import { predictImage, type ImagePredictionResult } from '../../pipelines/predict-image.ts';
+import {
+  recognizeText,
+  type TextLine,
+  type TextRecognitionResult,
+} from '../../pipelines/recognize-text.ts';
+import { versionName } from '../../pipelines/version-runtime-config.ts';
+import { builder } from '../builder.ts';
+import { ModelVersionRef } from './model-version.ts';
+
+/**
+ * `Tensor` and `PredictionTimings` are defined in ./prediction.ts, which does not export their
+ * refs; Pothos resolves a type by its name as well, so these stand for the same types.
+ */
+const TensorType = 'Tensor' as unknown as ReturnType<typeof builder.objectRef<InferOutputTensor>>;
+interface Timings {
+  queueMs: number;
+  computeMs: number;
+  totalMs: number;
+}
+const PredictionTimingsType = 'PredictionTimings' as unknown as ReturnType<
+  typeof builder.objectRef<Timings>
+>;
+
+const ImageInput = builder.inputType('ImageInput', {
+  description:
+    'An image file: PNG, JPEG or WebP, base64-encoded (a `data:image/png;base64,...` URL works too), up to 10 MiB and 20 megapixels.',
+  fields: (t) => ({
+    base64: t.string({ required: true }),
+    contentType: t.string({
+      required: false,
+      description:
+        '`image/png`, `image/jpeg` or `image/webp`; when given it must match the bytes. The format is read from the bytes either way.',
+    }),
+  }),
+});
+
+const LabelScoreRef = builder.objectRef<LabelScore>('LabelScore').implement({
+  description: 'One class of a classifier and its score.',
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    score: t.exposeFloat('score', {
+      description: 'The model’s value for the class: a probability for softmax classifiers.',
+    }),
+  }),
+});
+
+const ImagePredictionResultRef = builder
+  .objectRef<ImagePredictionResult>('ImagePredictionResult')
+  .implement({
+    description: 'The result of a prediction from an image, and what it cost.',
+    fields: (t) => ({
+      id: t.id({ description: 'The recorded prediction.', resolve: (p) => p.predictionId }),
+      model: t.string({
+        description: '`publisher/model@version` that ran.',
+        resolve: (p) => versionName(p.version),
+      }),
+      modelVersion: t.field({ type: ModelVersionRef, resolve: (p) => p.version }),
+      labels: t.field({
+        type: [LabelScoreRef],
+        nullable: true,
+        description:
+          'The best classes by name, best first, for versions that declare their labels; null otherwise.',
+        resolve: (p) => p.labels,
+      }),
+      outputs: t.field({
+        type: [TensorType],
+        description: 'The model’s raw output tensors.',
+        resolve: (p) => p.outputs,
+      }),
+      costMicros: t.field({
+        type: 'BigInt',
+        description: 'Charged for this call, in micro-units of `currency`.',
+        resolve: (p) => p.costMicros,
+      }),
+      currency: t.string({ resolve: (p) => p.currency }),
+      replayed: t.boolean({
+        description:
+          'True when an earlier call with the same idempotency key answered (and was charged).',
+        resolve: (p) => p.replayed,
+      }),
+      timings: t.field({ type: PredictionTimingsType, resolve: (p) => p }),
+    }),
+  });
+
+const PixelBoxRef = builder
+  .objectRef<TextLine['box']>('PixelBox')
+  .implement({
+    description: 'An upright rectangle in image pixels; x and y are its top-left corner.',
+    fields: (t) => ({
+      x: t.exposeInt('x'),
+      y: t.exposeInt('y'),
+      width: t.exposeInt('width'),
+      height: t.exposeInt('height'),
+    }),
+  });
+
+const PixelPointRef = builder.objectRef<[number, number]>('PixelPoint').implement({
+  description: 'A point in image pixels.',
+  fields: (t) => ({
+    x: t.int({ resolve: ([x]) => x }),
+    y: t.int({ resolve: ([, y]) => y }),
+  }),
+});
+
+const TextLineRef = builder.objectRef<TextLine>('TextLine').implement({
+  description: 'One line of text found in an image.',
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    confidence: t.exposeFloat('confidence', {
+      description: 'Mean probability of the recognized characters, 0 to 1.',
+    }),
+    box: t.field({
+      type: PixelBoxRef,
+      description: 'The upright rectangle around the line.',
+      resolve: (l) => l.box,
+    }),
+    polygon: t.field({
+      type: [PixelPointRef],
+      description:
+        'The four corners of the line’s rectangle, rotated with the line when it is skewed: clockwise from top-left.',
+      resolve: (l) => l.polygon,
+    }),
+  }),
+});
+
+const TextRecognitionResultRef = builder
+  .objectRef<TextRecognitionResult>('TextRecognitionResult')
+  .implement({
+    description: 'The text read from an image, and what it cost.',
+    fields: (t) => ({
+      id: t.id({ description: 'The recorded prediction.', resolve: (r) => r.predictionId }),
+      model: t.string({
+        description: '`publisher/model@version` that ran.',
+        resolve: (r) => versionName(r.version),
+      }),
+      modelVersion: t.field({ type: ModelVersionRef, resolve: (r) => r.version }),
+      text: t.string({ description: 'The lines, joined with newlines.', resolve: (r) => r.text }),
+      lines: t.field({
+        type: [TextLineRef],
+        description: 'Top to bottom, then left to right.',
+        resolve: (r) => r.lines,
+      }),
+      width: t.int({
+        description: 'Of the image as seen (after its EXIF orientation).',
+        resolve: (r) => r.width,
+      }),
+      height: t.int({ resolve: (r) => r.height }),
+      costMicros: t.field({
+        type: 'BigInt',
+        description: 'Charged for this call (once, whatever the stages), in micro-units.',
+        resolve: (r) => r.costMicros,
+      }),
+      currency: t.string({ resolve: (r) => r.currency }),
+      replayed: t.boolean({
+        description:
+          'True when an earlier call with the same idempotency key answered (and was charged).',
+        resolve: (r) => r.replayed,
+      }),
+      timings: t.field({
+        type: PredictionTimingsType,
+        description: 'Queue and compute summed over the pipeline’s stage calls.',
+        resolve: (r) => r,
+      }),
+    }),
+  });
+
+const modelArgDescription =
+  '`publisher/model` (latest published version) or `publisher/model@1.2.0`.';
+const idempotencyArgDescription =
+  'A retry with the same key returns the first result and is not charged again.';
+
+builder.mutationField('predictImage', (t) =>
+  t.field({
+    type: ImagePredictionResultRef,
+    description:
+      'Runs a model on an image and charges the caller’s organization like `predict`. The model’s version must declare image preprocessing: the image is resized and normalised into its input. Classifiers that declare labels answer their best classes by name. Errors: BAD_USER_INPUT (with `reason`: CORRUPT_IMAGE, UNSUPPORTED_IMAGE_FORMAT, UNSUPPORTED_CONTENT_TYPE, CONTENT_TYPE_MISMATCH, TOO_MANY_PIXELS, INVALID_BASE64, NOT_AN_IMAGE_MODEL, PIPELINE_MODEL), PAYLOAD_TOO_LARGE (IMAGE_TOO_LARGE), NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, PAYMENT_REQUIRED, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT. Refused images are not charged.',
+    args: {
+      model: t.arg.string({ required: true, description: modelArgDescription }),
+      image: t.arg({ type: ImageInput, required: true }),
+      topK: t.arg.int({
+        required: false,
+        description: `How many labels to return, best first (default ${DEFAULT_TOP_K}).`,
+      }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyArgDescription }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const principal = requirePermission(ctx.principal, 'predictions.run');
+      const idempotencyKey = checkIdempotencyKey(args.idempotencyKey);
+      const topK = checkTopK(args.topK);
+      const image = decodeImageUpload(args.image, DEFAULT_IMAGE_LIMITS);
+      return predictImage(ctx.services, principal, {
+        modelRef: args.model,
+        image: image.bytes,
+        contentType: image.contentType,
+        idempotencyKey,
+        topK,
+      });
+    },
+  }),
+);
+
+builder.mutationField('recognizeText', (t) =>
+  t.field({
+    type: TextRecognitionResultRef,
+    description:
+      'Reads the text of an image with an OCR model (a composite such as `modelhub/ppocr-ocr`: detection, line crops, direction, recognition, each on the runners) and charges the caller’s organization once, at that model’s price. Errors: as predictImage, and BAD_USER_INPUT with `reason` NOT_AN_OCR_PIPELINE for other models; NOT_FOUND with `reason` PIPELINE_STAGE_UNAVAILABLE when a stage was withdrawn. Refused or failed calls are not charged.',
+    args: {
+      model: t.arg.string({ required: true, description: modelArgDescription }),
+      image: t.arg({ type: ImageInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyArgDescription }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const principal = requirePermission(ctx.principal, 'predictions.run');
+      const idempotencyKey = checkIdempotencyKey(args.idempotencyKey);
+      const image = decodeImageUpload(args.image, DEFAULT_IMAGE_LIMITS);
+      return recognizeText(ctx.services, principal, {
+        modelRef: args.model,
+        image: image.bytes,
+        contentType: image.contentType,
+        idempotencyKey,
+      });
+    },
+  }),
+);

@@ -1,0 +1,130 @@
+// Billing of a composite (pipeline) call, the same rules as run-prediction.ts applies to one
+// model: credit checked before any stage runs, one prediction with one usage event and one ledger
+// debit at the composite's price, committed together after the pipeline succeeded, and a retry
+// with the same idempotency key answered from the first call without a second charge.
+import { balanceOf, calculateCharge, recordSucceededPrediction } from '@modelhub/billing';
+import { Prisma, withTenant } from '@modelhub/db';
+import type { ResolvedModelVersion } from '@modelhub/registry';
+import { AppError } from '../app-error.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { PredictionDeps } from '../predictions/run-prediction.ts';
+
+type Caller = Principal & { organizationId: string };
+
+export interface CompositeCharge {
+  predictionId: string;
+  costMicros: bigint;
+  currency: string;
+}
+
+export interface CompositeUsage {
+  runnerId: string | null;
+  /** the answer, kept only when the caller may replay it */
+  output: Prisma.InputJsonValue;
+  computeMs: number;
+  queueMs: number;
+  totalMs: number;
+  startedAt: Date;
+}
+
+/** PAYMENT_REQUIRED when a prepaid organization cannot pay for one call. */
+export async function assertCompositeCredit(
+  { db, lookups }: PredictionDeps,
+  organizationId: string,
+  version: ResolvedModelVersion,
+): Promise<void> {
+  const price = version.prices[0] ?? null;
+  if (!price || price.amountMicros === 0n) return;
+  if ((await lookups.billingMode(organizationId)) !== 'PREPAID') return;
+  const estimate = calculateCharge(price, { items: 1, computeMs: 1 }).amountMicros;
+  const balance = await withTenant(db, organizationId, (tx) => balanceOf(tx, organizationId));
+  if (balance <= 0n || balance < estimate) {
+    throw new AppError(
+      'PAYMENT_REQUIRED',
+      'the organization has no credit left for this call; top up to continue',
+      { balanceMicros: balance.toString() },
+    );
+  }
+}
+
+/**
+ * Records the call; with an idempotency key that a concurrent call committed first, answers null
+ * so the caller replays that one.
+ */
+export async function recordCompositePrediction(
+  { db }: PredictionDeps,
+  principal: Caller,
+  version: ResolvedModelVersion,
+  idempotencyKey: string | null,
+  usage: CompositeUsage,
+): Promise<CompositeCharge | null> {
+  try {
+    const recorded = await withTenant(db, principal.organizationId, (tx) =>
+      recordSucceededPrediction(tx, {
+        organizationId: principal.organizationId,
+        publisherOrganizationId: version.model.organizationId,
+        modelVersionId: version.id,
+        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        userId: principal.kind === 'user' ? principal.userId : null,
+        runnerId: usage.runnerId,
+        idempotencyKey,
+        output: idempotencyKey ? usage.output : null,
+        // One image is one item; compute is the stages' summed runner time.
+        metered: { items: 1, computeMs: usage.computeMs },
+        queueMs: usage.queueMs,
+        totalMs: usage.totalMs,
+        startedAt: usage.startedAt,
+        price: version.prices[0] ?? null,
+      }),
+    );
+    return {
+      predictionId: recorded.predictionId,
+      costMicros: recorded.charge.amountMicros,
+      currency: recorded.currency,
+    };
+  } catch (error) {
+    if (
+      idempotencyKey &&
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === 'P2002'
+    ) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+export interface ReplayedComposite extends CompositeCharge {
+  output: unknown;
+  computeMs: number;
+  queueMs: number;
+  totalMs: number;
+}
+
+/** The earlier call with this idempotency key, or null; BAD_USER_INPUT if it ran another model. */
+export async function replayCompositePrediction(
+  { db }: PredictionDeps,
+  organizationId: string,
+  idempotencyKey: string,
+  version: ResolvedModelVersion,
+): Promise<ReplayedComposite | null> {
+  const previous = await withTenant(db, organizationId, (tx) =>
+    tx.prediction.findUnique({
+      where: { organizationId_idempotencyKey: { organizationId, idempotencyKey } },
+      include: { usageEvent: true },
+    }),
+  );
+  if (!previous) return null;
+  if (previous.modelVersionId !== version.id) {
+    throw new AppError('BAD_USER_INPUT', 'this idempotency key was already used for another model');
+  }
+  return {
+    predictionId: previous.id,
+    output: previous.output,
+    costMicros: previous.usageEvent?.amountMicros ?? 0n,
+    currency: previous.usageEvent?.currency ?? 'usd',
+    computeMs: previous.computeMs ?? 0,
+    queueMs: previous.queueMs ?? 0,
+    totalMs: previous.totalMs ?? 0,
+  };
+}
