@@ -11,6 +11,12 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(32 * 1024 * 1024),
+  /** the largest model file the upload route accepts */
+  API_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
   /** how long a runner may take to answer one prediction */
   API_RUNNER_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** a runner whose heartbeat is older than this is not routed to */

@@ -16,6 +16,7 @@ const api = await startApi({
   host: env.API_HOST,
   port: env.API_PORT,
   maxBodyBytes: env.API_MAX_BODY_BYTES,
+  maxUploadBytes: env.API_MAX_UPLOAD_BYTES,
   runnerTimeoutMs: env.API_RUNNER_TIMEOUT_MS,
   runnerStaleMs: env.API_RUNNER_STALE_MS,
   apiKeyCacheMs: env.API_KEY_CACHE_MS,
