@@ -1,5 +1,5 @@
 // Builds and starts the api: Apollo Server (GraphQL at /graphql) on fastify, plus health routes.
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -13,6 +13,7 @@ import { rateLimitHeaders, RateLimits } from './auth/rate-limits.ts';
 import { RequestAuthenticator } from './auth/request-authenticator.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { contextFor, originOf, type ApiContext, type ApiServices } from './context.ts';
+import { queryLimitProtection, withQueryLimitCode } from './graphql/query-limits.ts';
 import { schema } from './graphql/schema.ts';
 import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
 import { registerPipelineRoutes } from './http/pipeline-routes.ts';
@@ -105,11 +106,20 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     bodyLimit: options.maxBodyBytes ?? 32 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
   });
+  const limits = queryLimitProtection();
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
-    formatError(formatted, error) {
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
+      ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    formatError(formattedError, error) {
+      const formatted = withQueryLimitCode(formattedError);
       const original = (error as { originalError?: unknown }).originalError ?? error;
       if (original instanceof AppError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
         return formatted;

@@ -118,7 +118,11 @@ describe('predictImage on the MNIST classifier', () => {
     const before = await charges();
     let correct = 0;
     for (const { image, label } of digits) {
-      const res = await postImage('/v2/models/modelhub/mnist-digit-classifier/image?top_k=3', image, 'image/jpeg');
+      const res = await postImage(
+        '/v2/models/modelhub/mnist-digit-classifier/image?top_k=3',
+        image,
+        'image/jpeg',
+      );
       expect(res.status).toBe(200);
       const body = (await res.json()) as any;
       expect(body).toMatchObject({
@@ -131,7 +135,9 @@ describe('predictImage on the MNIST classifier', () => {
       if (body.labels[0].label === String(label)) correct++;
     }
     const accuracy = correct / digits.length;
-    console.warn(`image route MNIST accuracy on ${digits.length} 28x28 JPEG digits: ${accuracy.toFixed(3)}`);
+    console.warn(
+      `image route MNIST accuracy on ${digits.length} 28x28 JPEG digits: ${accuracy.toFixed(3)}`,
+    );
     expect(accuracy).toBeGreaterThanOrEqual(0.85);
     expect((await charges()).usage - before.usage).toBe(digits.length);
   });
@@ -142,7 +148,10 @@ describe('predictImage on the MNIST classifier', () => {
     const first = await predictImage(digit!.image, { idempotencyKey: 'digit-retry-1' });
     const again = await predictImage(digit!.image, { idempotencyKey: 'digit-retry-1' });
     expect(first.errors).toBeUndefined();
-    expect(again.data.predictImage).toMatchObject({ id: first.data.predictImage.id, replayed: true });
+    expect(again.data.predictImage).toMatchObject({
+      id: first.data.predictImage.id,
+      replayed: true,
+    });
     // The replay is rebuilt from the stored outputs: the same labels and scores.
     const labels = (p: any) => p.labels.map((l: { label: string }) => l.label);
     expect(labels(again.data.predictImage)).toEqual(labels(first.data.predictImage));
@@ -191,8 +200,18 @@ describe('refusals: typed, 4xx, and nothing charged', () => {
     const gif = await sharp(png).gif().toBuffer();
     const tooManyBytes = randomBytes(10 * 1024 * 1024 + 1);
     const cases: [string, () => Promise<GraphQLResponse>, string, string][] = [
-      ['corrupt', () => predictImage(png.subarray(0, png.length - 30)), 'BAD_USER_INPUT', 'CORRUPT_IMAGE'],
-      ['not an image', () => predictImage(Buffer.from('hello, world')), 'BAD_USER_INPUT', 'CORRUPT_IMAGE'],
+      [
+        'corrupt',
+        () => predictImage(png.subarray(0, png.length - 30)),
+        'BAD_USER_INPUT',
+        'CORRUPT_IMAGE',
+      ],
+      [
+        'not an image',
+        () => predictImage(Buffer.from('hello, world')),
+        'BAD_USER_INPUT',
+        'CORRUPT_IMAGE',
+      ],
       ['not base64', () => predictImage('this is not base64!'), 'BAD_USER_INPUT', 'INVALID_BASE64'],
       ['a GIF', () => predictImage(gif), 'BAD_USER_INPUT', 'UNSUPPORTED_IMAGE_FORMAT'],
       [
@@ -239,7 +258,13 @@ describe('refusals: typed, 4xx, and nothing charged', () => {
   it('refuses bad bodies on the image route with 4xx v2 errors', async () => {
     const path = '/v2/models/modelhub/mnist-digit-classifier/image';
     const cases: [string, () => Promise<Response>, number, string, string | undefined][] = [
-      ['text/plain', () => postImage(path, Buffer.from('hi'), 'text/plain'), 415, 'BAD_USER_INPUT', 'UNSUPPORTED_CONTENT_TYPE'],
+      [
+        'text/plain',
+        () => postImage(path, Buffer.from('hi'), 'text/plain'),
+        415,
+        'BAD_USER_INPUT',
+        'UNSUPPORTED_CONTENT_TYPE',
+      ],
       [
         'JSON',
         () => postImage(path, Buffer.from('{"image":1}'), 'application/json'),
@@ -247,7 +272,13 @@ describe('refusals: typed, 4xx, and nothing charged', () => {
         'BAD_USER_INPUT',
         'UNSUPPORTED_CONTENT_TYPE',
       ],
-      ['a PNG sent as JPEG', () => postImage(path, png, 'image/jpeg'), 400, 'BAD_USER_INPUT', 'CONTENT_TYPE_MISMATCH'],
+      [
+        'a PNG sent as JPEG',
+        () => postImage(path, png, 'image/jpeg'),
+        400,
+        'BAD_USER_INPUT',
+        'CONTENT_TYPE_MISMATCH',
+      ],
       [
         'a corrupt PNG',
         () => postImage(path, png.subarray(0, 40), 'image/png'),
@@ -255,7 +286,13 @@ describe('refusals: typed, 4xx, and nothing charged', () => {
         'BAD_USER_INPUT',
         'CORRUPT_IMAGE',
       ],
-      ['too many pixels', () => postImage(path, huge, 'image/png'), 400, 'BAD_USER_INPUT', 'TOO_MANY_PIXELS'],
+      [
+        'too many pixels',
+        () => postImage(path, huge, 'image/png'),
+        400,
+        'BAD_USER_INPUT',
+        'TOO_MANY_PIXELS',
+      ],
       [
         'too many bytes',
         () => postImage(path, randomBytes(10 * 1024 * 1024 + 1), 'image/png'),

@@ -49,7 +49,9 @@ export function registerPipelineRoutes(app: FastifyInstance, services: ApiServic
         return reply.code(error.statusCode).send({ error: error.message, code: 'BAD_USER_INPUT' });
       }
       req.log.error({ err: error }, 'image request failed');
-      return reply.code(500).send({ error: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
+      return reply
+        .code(500)
+        .send({ error: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
     });
 
     const route = { bodyLimit: limits.maxBytes };

@@ -134,9 +134,10 @@ export async function recognizeText(
 type TextOutput = Pick<TextRecognitionResult, 'width' | 'height' | 'lines' | 'text'>;
 
 function toTextResult(ocr: OcrResult): TextOutput {
-  const lines = ocr.lines.map(
-    (line): TextLine => ({ ...line, polygon: line.polygon ?? corners(line.box) }),
-  );
+  const lines = ocr.lines.map((line): TextLine => ({
+    ...line,
+    polygon: line.polygon ?? corners(line.box),
+  }));
   return {
     width: ocr.width,
     height: ocr.height,

@@ -92,17 +92,15 @@ const ImagePredictionResultRef = builder
     }),
   });
 
-const PixelBoxRef = builder
-  .objectRef<TextLine['box']>('PixelBox')
-  .implement({
-    description: 'An upright rectangle in image pixels; x and y are its top-left corner.',
-    fields: (t) => ({
-      x: t.exposeInt('x'),
-      y: t.exposeInt('y'),
-      width: t.exposeInt('width'),
-      height: t.exposeInt('height'),
-    }),
-  });
+const PixelBoxRef = builder.objectRef<TextLine['box']>('PixelBox').implement({
+  description: 'An upright rectangle in image pixels; x and y are its top-left corner.',
+  fields: (t) => ({
+    x: t.exposeInt('x'),
+    y: t.exposeInt('y'),
+    width: t.exposeInt('width'),
+    height: t.exposeInt('height'),
+  }),
+});
 
 const PixelPointRef = builder.objectRef<[number, number]>('PixelPoint').implement({
   description: 'A point in image pixels.',
