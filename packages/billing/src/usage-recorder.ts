@@ -1,7 +1,14 @@
 // Writes a successful prediction's usage: the prediction row, its one UsageEvent and the ledger
-// debit, inside the caller's transaction so they commit (or fail) together.
+// debit, inside the caller's transaction so they commit (or fail) together. A charge that the
+// balance or a spend limit does not allow throws a BillingError before anything is written; the
+// caller's transaction then rolls back as a whole.
 import type { Prisma, Tx } from '@modelhub/db';
+import { monthStart } from './calendar-month.ts';
 import { calculateCharge, type Charge, type Metered, type PriceTerms } from './price-calculator.ts';
+import { priceInForce } from './price-in-force.ts';
+import { assertCanAfford, lockOrganizationBilling } from './spend-guard.ts';
+
+export type PriceRow = PriceTerms & { id: string; currency: string };
 
 export interface SucceededPrediction {
   organizationId: string;
@@ -16,38 +23,55 @@ export interface SucceededPrediction {
   queueMs: number;
   totalMs: number;
   startedAt: Date;
-  price: (PriceTerms & { id: string; currency: string }) | null;
+  /**
+   * The price the caller resolved. The version's price in force at `startedAt` is read again in
+   * the transaction and wins, so a cached price is never charged after a change; this one is
+   * used only when the version has no price row in force at that moment.
+   */
+  price: PriceRow | null;
 }
 
 export interface RecordedUsage {
   predictionId: string;
   usageEventId: string;
+  priceId: string | null;
   charge: Charge;
   currency: string;
 }
 
-function monthStart(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-}
+const FREE: Charge = { unit: 'PER_CALL', quantity: 1n, chargedQuantity: 0n, amountMicros: 0n };
 
 export async function recordSucceededPrediction(
   tx: Tx,
   p: SucceededPrediction,
 ): Promise<RecordedUsage> {
   const now = new Date();
-  let charge: Charge = { unit: 'PER_CALL', quantity: 1n, chargedQuantity: 0n, amountMicros: 0n };
-  if (p.price) {
+  const price: PriceRow | null = (await priceInForce(tx, p.modelVersionId, p.startedAt)) ?? p.price;
+  let charge = FREE;
+  if (price && price.amountMicros > 0n) {
+    await lockOrganizationBilling(tx, p.organizationId);
+    // Read under the lock, so concurrent calls spend the free allowance exactly once.
     const used = await tx.usageEvent.aggregate({
       where: {
         organizationId: p.organizationId,
-        priceId: p.price.id,
+        priceId: price.id,
         createdAt: { gte: monthStart(now) },
       },
       _sum: { quantity: true },
     });
-    charge = calculateCharge(p.price, p.metered, used._sum.quantity ?? 0n);
+    charge = calculateCharge(price, p.metered, used._sum.quantity ?? 0n);
+    if (charge.amountMicros > 0n) {
+      await assertCanAfford(tx, {
+        organizationId: p.organizationId,
+        apiKeyId: p.apiKeyId,
+        chargeMicros: charge.amountMicros,
+        now,
+      });
+    }
+  } else if (price) {
+    charge = calculateCharge(price, p.metered);
   }
-  const currency = p.price?.currency ?? 'usd';
+  const currency = price?.currency ?? 'usd';
   const prediction = await tx.prediction.create({
     data: {
       organizationId: p.organizationId,
@@ -74,11 +98,12 @@ export async function recordSucceededPrediction(
       predictionId: prediction.id,
       modelVersionId: p.modelVersionId,
       apiKeyId: p.apiKeyId,
-      priceId: p.price?.id ?? null,
+      priceId: price?.id ?? null,
       unit: charge.unit,
       quantity: charge.quantity,
       amountMicros: charge.amountMicros,
       currency,
+      createdAt: now,
     },
   });
   await tx.ledgerEntry.create({
@@ -89,9 +114,16 @@ export async function recordSucceededPrediction(
       currency,
       usageEventId: usage.id,
       description: `prediction ${prediction.id}`,
+      createdAt: now,
     },
   });
-  return { predictionId: prediction.id, usageEventId: usage.id, charge, currency };
+  return {
+    predictionId: prediction.id,
+    usageEventId: usage.id,
+    priceId: price?.id ?? null,
+    charge,
+    currency,
+  };
 }
 
 /** The organization's balance: the sum of its ledger entries. */

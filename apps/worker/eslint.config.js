@@ -1,0 +1,3 @@
+import { modelhubConfig } from '@modelhub/eslint-config';
+
+export default modelhubConfig({ tsconfigRootDir: import.meta.dirname });

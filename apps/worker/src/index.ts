@@ -1,0 +1,2 @@
+export { startWorker, type Worker, type WorkerOptions } from './worker.ts';
+export { readWorkerEnv, type WorkerEnv } from './env.ts';

@@ -1,0 +1,109 @@
+// Exact charging under concurrency. Every charge of an organization takes the same transaction-
+// scoped advisory lock first, so the balance and this month's spend it reads cannot change until
+// its own debit commits: N concurrent calls against a balance worth M calls charge exactly M.
+// READ COMMITTED gives each statement after the lock a fresh snapshot, which includes everything
+// the previous holder committed.
+import type { BillingMode, Tx } from '@modelhub/db';
+import { BillingError } from './billing-error.ts';
+import { monthStart } from './calendar-month.ts';
+
+/** Serializes the billing decisions of one organization until the transaction ends. */
+export async function lockOrganizationBilling(tx: Tx, organizationId: string): Promise<void> {
+  // A hash collision only makes two organizations wait for each other; it never mixes them up.
+  const key = `modelhub.billing:${organizationId}`;
+  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS locked`;
+}
+
+export interface SpendSnapshot {
+  billingMode: BillingMode;
+  balanceMicros: bigint;
+  organizationLimitMicros: bigint | null;
+  /** this month's usage of the organization; 0 when it has no limit (not summed) */
+  organizationSpentMicros: bigint;
+  apiKeyLimitMicros: bigint | null;
+  /** this month's usage of the key; 0 when it has no limit (not summed) */
+  apiKeySpentMicros: bigint;
+}
+
+/** One round trip: the balance, and the month's spend only where a limit makes it matter. */
+export async function readSpendSnapshot(
+  tx: Tx,
+  organizationId: string,
+  apiKeyId: string | null,
+  now: Date,
+): Promise<SpendSnapshot> {
+  const since = monthStart(now);
+  const rows = await tx.$queryRaw<SpendSnapshot[]>`
+    SELECT o."billingMode"::text AS "billingMode",
+           (SELECT coalesce(sum(l."amountMicros"), 0)::bigint FROM "LedgerEntry" l
+             WHERE l."organizationId" = o.id) AS "balanceMicros",
+           o."monthlySpendLimitMicros" AS "organizationLimitMicros",
+           CASE WHEN o."monthlySpendLimitMicros" IS NULL THEN 0::bigint ELSE
+             (SELECT coalesce(sum(u."amountMicros"), 0)::bigint FROM "UsageEvent" u
+               WHERE u."organizationId" = o.id AND u."createdAt" >= ${since}) END
+             AS "organizationSpentMicros",
+           k."monthlySpendLimitMicros" AS "apiKeyLimitMicros",
+           CASE WHEN k."monthlySpendLimitMicros" IS NULL THEN 0::bigint ELSE
+             (SELECT coalesce(sum(u."amountMicros"), 0)::bigint FROM "UsageEvent" u
+               WHERE u."organizationId" = o.id AND u."apiKeyId" = k.id
+                 AND u."createdAt" >= ${since}) END
+             AS "apiKeySpentMicros"
+    FROM "Organization" o
+    LEFT JOIN "ApiKey" k ON k.id = ${apiKeyId} AND k."organizationId" = o.id
+    WHERE o.id = ${organizationId}`;
+  const row = rows[0];
+  if (!row) throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
+  return row;
+}
+
+export interface ChargeRequest {
+  organizationId: string;
+  apiKeyId: string | null;
+  chargeMicros: bigint;
+  now: Date;
+}
+
+/**
+ * Throws PAYMENT_REQUIRED when a prepaid organization's balance does not cover the charge, and
+ * SPEND_LIMIT_EXCEEDED when the charge would take the organization's or the key's spend this
+ * month over its limit. Call it holding `lockOrganizationBilling`, in the transaction that
+ * writes the debit.
+ */
+export async function assertCanAfford(tx: Tx, request: ChargeRequest): Promise<SpendSnapshot> {
+  const snapshot = await readSpendSnapshot(
+    tx,
+    request.organizationId,
+    request.apiKeyId,
+    request.now,
+  );
+  const charge = request.chargeMicros;
+  if (charge <= 0n) return snapshot;
+  if (snapshot.billingMode === 'PREPAID' && snapshot.balanceMicros < charge) {
+    throw new BillingError(
+      'PAYMENT_REQUIRED',
+      'the organization has no credit left for this call; top up to continue',
+      { balanceMicros: String(snapshot.balanceMicros), chargeMicros: String(charge) },
+    );
+  }
+  const limits = [
+    ['organization', snapshot.organizationLimitMicros, snapshot.organizationSpentMicros],
+    ['apiKey', snapshot.apiKeyLimitMicros, snapshot.apiKeySpentMicros],
+  ] as const;
+  for (const [scope, limit, spent] of limits) {
+    if (limit !== null && spent + charge > limit) {
+      throw new BillingError(
+        'SPEND_LIMIT_EXCEEDED',
+        scope === 'organization'
+          ? "this call would exceed the organization's monthly spend limit"
+          : "this call would exceed the API key's monthly spend limit",
+        {
+          scope,
+          limitMicros: String(limit),
+          spentMicros: String(spent),
+          chargeMicros: String(charge),
+        },
+      );
+    }
+  }
+  return snapshot;
+}
