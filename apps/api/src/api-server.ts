@@ -7,6 +7,7 @@ import { createDb } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
 import { AppError, toAppError } from './app-error.ts';
 import { artifactStoreFromEnv, type ArtifactStore } from '@modelhub/artifact-store';
+import { stripeAdapterFromEnv, type StripeAdapter } from '@modelhub/billing';
 import { createMailer } from '@modelhub/identity';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import { rateLimitHeaders, RateLimits } from './auth/rate-limits.ts';
@@ -17,6 +18,7 @@ import { queryLimitProtection, withQueryLimitCode } from './graphql/query-limits
 import { schema } from './graphql/schema.ts';
 import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
 import { registerPipelineRoutes } from './http/pipeline-routes.ts';
+import { registerBillingRoutes } from './http/billing-routes.ts';
 import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
@@ -48,6 +50,8 @@ export interface ApiOptions {
   signInWindowSeconds?: number;
   /** where uploaded model files go (default: from the environment, like the runner's) */
   artifactStore?: ArtifactStore;
+  /** Stripe (tests pass one on a fake server); null forces ledger-only; default from the env */
+  stripe?: StripeAdapter | null;
   /** the largest model file accepted by the upload route */
   maxUploadBytes?: number;
   logger?: Logger;
@@ -92,9 +96,11 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     portalUrl: options.portalUrl ?? 'http://127.0.0.1:3000',
     authSecret: options.authSecret,
     artifactStore: options.artifactStore ?? artifactStoreFromEnv(),
+    stripe: options.stripe !== undefined ? options.stripe : stripeAdapterFromEnv(),
     maxUploadBytes: options.maxUploadBytes ?? 512 * 1024 * 1024,
   };
   if (!options.authSecret) logger.warn('AUTH_SECRET is not set: portal sessions are refused');
+  if (!services.stripe) logger.info('STRIPE_SECRET_KEY is not set: billing runs ledger-only');
   if (services.mailer.mode === 'dev-mailbox') {
     logger.info('SMTP_URL is not set: emails go to the log and the dev mailbox');
   }
@@ -158,6 +164,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   registerV2InferRoutes(app, services);
   registerArtifactUploadRoutes(app, services);
   registerEvaluationRoutes(app, services);
+  registerBillingRoutes(app, services);
   registerPipelineRoutes(app, services);
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
     const v2 = req.url.startsWith('/v2/');

@@ -2,6 +2,7 @@
 // status per code for the plain HTTP routes.
 import { GraphQLError } from 'graphql';
 import { Prisma } from '@modelhub/db';
+import { BillingError, type BillingErrorCode } from '@modelhub/billing';
 import { InferenceError, type InferenceErrorCode } from '@modelhub/inference';
 import { RegistryError, type RegistryErrorCode } from '@modelhub/registry';
 
@@ -9,6 +10,7 @@ export const APP_ERROR_STATUS = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   PAYMENT_REQUIRED: 402,
+  SPEND_LIMIT_EXCEEDED: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -80,13 +82,32 @@ const FROM_REGISTRY: Record<RegistryErrorCode, AppErrorCode> = {
   VALIDATION_MEMORY_LIMIT: 'BAD_USER_INPUT',
 };
 
+const FROM_BILLING: Record<BillingErrorCode, AppErrorCode> = {
+  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
+  SPEND_LIMIT_EXCEEDED: 'SPEND_LIMIT_EXCEEDED',
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_STATE: 'CONFLICT',
+  INVALID_SIGNATURE: 'BAD_USER_INPUT',
+  WEBHOOK_MISMATCH: 'BAD_USER_INPUT',
+  STRIPE_NOT_CONFIGURED: 'SERVICE_UNAVAILABLE',
+  STRIPE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  STRIPE_REJECTED: 'SERVICE_UNAVAILABLE',
+};
+
 /**
- * The AppError for an error from the inference layer or the registry, or for a database that is saturated (no
+ * The AppError for an error from the inference layer, the registry or billing, or for a database that is saturated (no
  * connection or transaction slot in time); anything else is passed through.
  */
 export function toAppError(error: unknown): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
     return new AppError('SERVICE_UNAVAILABLE', 'the service is overloaded; retry shortly');
+  }
+  if (error instanceof BillingError) {
+    return new AppError(FROM_BILLING[error.code], error.message, {
+      reason: error.code,
+      ...error.details,
+    });
   }
   if (error instanceof RegistryError) {
     // `reason` keeps the registry's precise code (e.g. EXTERNAL_DATA) next to the general one.

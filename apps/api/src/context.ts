@@ -1,6 +1,7 @@
 // Everything a request's resolvers may use, built once per request (authentication included).
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ArtifactStore } from '@modelhub/artifact-store';
+import type { StripeAdapter } from '@modelhub/billing';
 import { tenantReadClient, withTenant, type Db, type Organization, type Tx } from '@modelhub/db';
 import type { Mailer } from '@modelhub/identity';
 import { modelUsageCounts } from './catalog/list-models.ts';
@@ -24,6 +25,8 @@ export interface ApiServices {
   portalUrl: string;
   /** the portal's next-auth secret (sessions, OAuth assertions); unset: API keys only */
   authSecret: string | undefined;
+  /** Stripe, or null in ledger-only mode */
+  stripe: StripeAdapter | null;
   /** where uploaded model files go */
   artifactStore: ArtifactStore;
   maxUploadBytes: number;

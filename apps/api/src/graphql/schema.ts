@@ -11,6 +11,7 @@ import './types/organization-members.ts';
 import './types/access-mutations.ts';
 import './types/pipelines.ts';
 import './types/publishing.ts';
+import './types/billing.ts';
 import './types/viewer.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();

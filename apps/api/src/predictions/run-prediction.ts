@@ -14,7 +14,11 @@ import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RunnerRouter } from '../routing/runner-router.ts';
+import { PerKeyQueue } from './per-key-queue.ts';
 import type { PredictionLookups } from './prediction-lookups.ts';
+
+const RECORDING_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
+const recordingQueue = new PerKeyQueue();
 
 export interface RunPredictionInput {
   modelRef: string;
@@ -106,23 +110,32 @@ export async function runPrediction(
 
   let recorded;
   try {
-    recorded = await withTenant(db, principal.organizationId, (tx) =>
-      recordSucceededPrediction(tx, {
-        organizationId: principal.organizationId,
-        publisherOrganizationId: version.model.organizationId,
-        modelVersionId: version.id,
-        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-        userId: principal.kind === 'user' ? principal.userId : null,
-        runnerId: routed.runnerId,
-        idempotencyKey: input.idempotencyKey ?? null,
-        // Kept only when the caller may replay the call.
-        output: input.idempotencyKey ? (outputs as unknown as Prisma.InputJsonValue) : null,
-        metered: { items, computeMs },
-        queueMs,
-        totalMs,
-        startedAt,
-        price,
-      }),
+    recorded = await recordingQueue.run(principal.organizationId, () =>
+      withTenant(
+        db,
+        principal.organizationId,
+        (tx) =>
+          recordSucceededPrediction(tx, {
+            organizationId: principal.organizationId,
+            publisherOrganizationId: version.model.organizationId,
+            modelVersionId: version.id,
+            apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+            userId: principal.kind === 'user' ? principal.userId : null,
+            runnerId: routed.runnerId,
+            idempotencyKey: input.idempotencyKey ?? null,
+            // Kept only when the caller may replay the call.
+            output: input.idempotencyKey ? (outputs as unknown as Prisma.InputJsonValue) : null,
+            metered: { items, computeMs },
+            queueMs,
+            totalMs,
+            startedAt,
+            price,
+          }),
+        // Charges of one organization are serialized (the balance check and debit are atomic),
+        // so under a burst a recording may wait its turn: the model has already run, and failing
+        // it now would waste that work.
+        RECORDING_TRANSACTION,
+      ),
     );
   } catch (error) {
     // A concurrent call with the same idempotency key committed first: answer with its result.
