@@ -65,9 +65,6 @@ describe('charging', () => {
     );
     const ok = results.filter((r) => !r.errors).length;
     const refused = results.filter((r) => codeOf(r) === 'PAYMENT_REQUIRED').length;
-    console.log(
-      `200 concurrent calls on credit for 50: ${ok} charged, ${refused} PAYMENT_REQUIRED`,
-    );
     expect(ok + refused).toBe(200);
     expect(ok).toBeGreaterThan(0);
     expect(ok).toBeLessThanOrEqual(50);
