@@ -81,6 +81,14 @@ export async function launchPlatform(): Promise<void> {
       env: { ...childEnv, RUNNER_PORT: String(env.RUNNER_PORT), RUNNER_PUBLIC_URL: runnerUrl },
     });
     await waitForHttp(`${runnerUrl}/v2/health/ready`, 60_000, runner.exited);
+    // Background jobs (meter reporting to Stripe); it serves nothing, so nothing to wait for.
+    start({
+      name: 'worker',
+      command: process.execPath,
+      args: [...tsx, path.join(repoRoot, 'apps', 'worker', 'src', 'main.ts')],
+      cwd: path.join(repoRoot, 'apps', 'worker'),
+      env: childEnv,
+    });
     const api = start({
       name: 'api',
       command: process.execPath,
@@ -121,6 +129,7 @@ export async function launchPlatform(): Promise<void> {
     `  Portal         ${webUrl}`,
     `  GraphQL API    ${apiUrl}/graphql`,
     `  Runner (v2)    ${runnerUrl}/v2`,
+    `  Worker         background jobs (billing: ${process.env.STRIPE_SECRET_KEY ? 'Stripe' : 'ledger-only'})`,
     `  Database       ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`,
     seeded.newDemoApiKey
       ? `  Demo API key   ${seeded.newDemoApiKey}   (shown once: copy it now)`
