@@ -11,7 +11,9 @@
 #      the pinned npm equals package.json's packageManager, the ignore file exists;
 #   5. manifest consistency: selectors match pod labels, Services/HPAs/PDBs point at existing
 #      workloads, referenced ConfigMaps/Secret keys/PVCs exist, probes and Ingress paths use
-#      only the HTTP routes the apps serve, pods bind 0.0.0.0 and runners advertise their URL;
+#      only the HTTP routes the apps serve, pods bind 0.0.0.0 and runners advertise their URL,
+#      the api connects with a database URL other than the owner's (row-level security), the
+#      worker has no HTTP probes and a grace period above its drain timeout;
 #   6. if `kubectl` (or `kustomize`) is installed: both kustomizations render, and the rendered
 #      images pass check 3 (this is what catches a wrong `images:` rename in an overlay);
 #   7. if a Docker engine answers (`docker info`): `docker build --check` for every target.
@@ -118,7 +120,8 @@ for (const line of instructions) {
   }
 }
 ok(`Dockerfile stages: ${stages.join(', ')}`);
-for (const t of ['api', 'runner', 'web', 'migrate', 'runner-cuda']) {
+const requiredTargets = ['api', 'runner', 'worker', 'web', 'migrate', 'runner-cuda'];
+for (const t of requiredTargets) {
   if (!stages.includes(t)) fail(`Dockerfile: required target '${t}' missing`);
 }
 
@@ -208,11 +211,19 @@ for (const f of yamlFiles.filter(isKustomization)) {
 
 // ---------------------------------------------------------------- 3 + 5. manifest content
 // The HTTP routes the apps actually serve (apps/api/src/http, apps/runner/src/v2-routes.ts,
-// apps/web). Probes and the Ingress may use only these.
+// apps/web). Probes and the Ingress may use only these; a path ending in `/` stands for the
+// routes under it (an Ingress `Prefix`). The worker serves no HTTP at all.
 const knownPaths = {
-  api: ['/graphql', '/healthz', '/readyz'],
+  api: [
+    '/graphql', '/healthz', '/readyz',
+    '/uploads/',            // PUT /uploads/models/:org/:model/versions/:version
+    '/webhooks/stripe',     // POST
+    '/billing/usage.csv',   // GET
+    '/v2/models/',          // KServe v2 infer/metadata and image pipelines through the api
+  ],
   runner: ['/v2/health/live', '/v2/health/ready'],
   web: ['/'],
+  worker: [],
 };
 const servicePorts = { 'modelhub-api': 'api', 'modelhub-runner': 'runner', 'modelhub-web': 'web' };
 
@@ -243,6 +254,11 @@ function checkObjects(objects, label, { imagesOnly = false } = {}) {
   const configMaps = new Set(byKind('ConfigMap').map((o) => o.metadata?.name));
   const pvcs = new Set(byKind('PersistentVolumeClaim').map((o) => o.metadata?.name));
   const secretKeys = new Map();
+  // The owner role's Secret key: whatever the migrate Job (component=migration) reads.
+  const ownerDbKey = workloads
+    .filter((w) => (w.kind === 'CronJob' ? w.spec.jobTemplate.spec.template : w.spec.template)?.metadata?.labels?.['app.kubernetes.io/component'] === 'migration')
+    .flatMap((w) => containersOf(podSpecOf(w)).map((c) => envMap(c).DATABASE_URL?.secretKeyRef?.key))
+    .find(Boolean) ?? 'DATABASE_URL';
   for (const s of byKind('Secret')) secretKeys.set(s.metadata?.name, new Set(Object.keys({ ...s.data, ...s.stringData })));
 
   for (const o of objects) {
@@ -282,6 +298,20 @@ function checkObjects(objects, label, { imagesOnly = false } = {}) {
       }
       const env = envMap(c);
       if (app === 'api' && env.API_HOST !== '0.0.0.0') bad(`${id}: API_HOST must be 0.0.0.0 in a pod`);
+      // Row-level security: the api must not share the owner's connection (migrate's key).
+      if (app === 'api') {
+        const key = env.DATABASE_URL?.secretKeyRef?.key;
+        if (!key) bad(`${id}: DATABASE_URL must come from the Secret (the modelhub_app role's URL)`);
+        else if (key === ownerDbKey) bad(`${id}: DATABASE_URL uses the owner's key '${key}'; the api connects as modelhub_app (APP_DATABASE_URL)`);
+      }
+      if (app === 'worker') {
+        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+          if (c[probe]?.httpGet || c[probe]?.tcpSocket) bad(`${id}: ${probe} uses the network, but the worker serves no HTTP`);
+        }
+        const drainMs = Number(env.WORKER_DRAIN_TIMEOUT_MS ?? 30000);
+        const graceS = ps.terminationGracePeriodSeconds ?? 30;
+        if (!(graceS * 1000 > drainMs)) bad(`${id}: terminationGracePeriodSeconds ${graceS} must exceed WORKER_DRAIN_TIMEOUT_MS ${drainMs} ms`);
+      }
       if (app === 'runner') {
         if (env.RUNNER_HOST !== '0.0.0.0') bad(`${id}: RUNNER_HOST must be 0.0.0.0 in a pod`);
         if (!env.RUNNER_PUBLIC_URL) bad(`${id}: RUNNER_PUBLIC_URL must be set (the api reaches runners at that address)`);
@@ -373,7 +403,7 @@ const dockerInfo = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 150
 if (dockerInfo.status !== 0) {
   skip('docker build --check (no Docker engine reachable; the client alone cannot run build checks)');
 } else {
-  for (const t of ['api', 'runner', 'web', 'migrate', 'runner-cuda']) {
+  for (const t of requiredTargets) {
     const r = spawnSync('docker', ['build', '--check', '-f', dockerfilePath, '--target', t, root], { encoding: 'utf8' });
     if (r.status !== 0) fail(`docker build --check --target ${t}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
     else ok(`docker build --check --target ${t}`);
