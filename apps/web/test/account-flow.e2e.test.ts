@@ -288,6 +288,53 @@ describe('accounts in the portal (browser)', () => {
     await page.getByRole('row', { name: /e2e key/ }).waitFor();
   });
 
+  it('shows the balance and the ledger-only notice on the billing page, and the catalog filters from the URL', async () => {
+    const { webUrl, apiUrl } = platform;
+    const email = `e2e-billing-${Date.now()}@example.com`;
+    const password = 'billing page password';
+    const signUp = await graphql(
+      apiUrl,
+      `mutation { signUp(input: { email: "${email}", password: "${password}" }) { user { id } } }`,
+    );
+    expect(signUp.errors).toBeUndefined();
+    const mode = await graphql(apiUrl, '{ billingMode }');
+    expect(mode.data.billingMode).toBe('ledger-only');
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+    await page.goto(`${webUrl}/signin?callbackUrl=%2Fsettings%2Fbilling`);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${webUrl}/settings/billing`);
+
+    // The trial credit, its ledger entry, and no top-up form in ledger-only mode
+    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    expect((await page.getByTestId('balance').textContent())?.trim()).toBe('$25.00');
+    expect(await page.getByTestId('ledger-only-notice').textContent()).toContain(
+      'Top-ups are turned off',
+    );
+    expect(await page.getByLabel('Amount (USD)').count()).toBe(0);
+    await page.getByRole('row', { name: /\+\$25\.00/ }).waitFor();
+    await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+    await page.getByRole('link', { name: 'Billing' }).waitFor();
+    await screenshot(page, '7-billing-ledger-only');
+
+    // The CSV link works through the portal with the browser's session
+    const csvHref = (await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!;
+    const csv = await page.request.get(`${webUrl}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+
+    // The catalog search lives in the URL: a shared link shows the same results
+    await page.goto(`${webUrl}/?q=digit`);
+    await page.getByText('modelhub/mnist-digit-classifier', { exact: true }).waitFor();
+    expect(await page.getByLabel('Search models').inputValue()).toBe('digit');
+    await screenshot(page, '8-catalog-search');
+    await page.close();
+  });
+
   it('signs in and out without client JavaScript', async () => {
     const { webUrl, apiUrl } = platform;
     const email = `e2e-nojs-${Date.now()}@example.com`;

@@ -1,11 +1,19 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import { ModelCard } from '@/components/model-card';
-import { MAX_QUERY_LENGTH, SearchForm } from '@/components/search-form';
+import { SearchForm } from '@/components/search-form';
 import { isApiError, type ApiError } from '@/lib/api-error';
+import {
+  catalogHref,
+  hasCatalogFilters,
+  parseCatalogUrlState,
+  type CatalogUrlState,
+} from '@/lib/catalog/catalog-url-state';
 import { pluralize } from '@/lib/format';
 import { pageGraphqlClient } from '@/lib/portal-api';
 import { getCatalog, type Catalog } from '@/lib/queries/get-catalog';
+import type { SearchParams } from '@/lib/search-params';
 
 // Rendered per request: the catalog is live data, and the build must not need the API.
 export const dynamic = 'force-dynamic';
@@ -14,19 +22,14 @@ export const metadata: Metadata = { title: 'Model catalog' };
 
 const PAGE_SIZE = 24;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** `?q=` as the search text: first value, trimmed, at most MAX_QUERY_LENGTH characters. */
-function readQuery(params: SearchParams): string {
-  const raw = params.q;
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return (value ?? '').trim().slice(0, MAX_QUERY_LENGTH);
-}
-
-async function loadCatalog(query: string): Promise<{ catalog: Catalog } | { error: ApiError }> {
+async function loadCatalog(
+  state: CatalogUrlState,
+): Promise<{ catalog: Catalog } | { error: ApiError }> {
   try {
     // With the session: a signed-in person also sees their organization's private models.
-    return { catalog: await getCatalog({ first: PAGE_SIZE, query }, await pageGraphqlClient()) };
+    return {
+      catalog: await getCatalog({ first: PAGE_SIZE, ...state }, await pageGraphqlClient()),
+    };
   } catch (error) {
     if (isApiError(error)) {
       console.error(`[catalog] ${error.code}: ${error.message}`);
@@ -41,8 +44,8 @@ export default async function CatalogPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const query = readQuery(await searchParams);
-  const result = await loadCatalog(query);
+  const state = parseCatalogUrlState(await searchParams);
+  const result = await loadCatalog(state);
 
   return (
     <>
@@ -50,40 +53,65 @@ export default async function CatalogPage({
         <h1>Model catalog</h1>
         <p className="lead">
           ONNX models published by organizations on Modelhub. Each one is callable through the
-          GraphQL API with an API key; you pay per use.
+          GraphQL API with an API key; you pay per use. See the <Link href="/docs">API docs</Link>.
         </p>
       </div>
-      <SearchForm query={query} />
+      <SearchForm state={state} />
       {'error' in result ? (
         <ApiErrorNotice error={result.error} action="load the catalog" />
       ) : (
-        <CatalogResults catalog={result.catalog} query={query} />
+        <CatalogResults catalog={result.catalog} state={state} />
       )}
     </>
   );
 }
 
-function CatalogResults({ catalog, query }: { catalog: Catalog; query: string }) {
+function describeFilters(state: CatalogUrlState): string {
+  const parts: string[] = [];
+  if (state.query) parts.push(`matching “${state.query}”`);
+  if (state.task) parts.push(`for ${state.task.toLowerCase().replaceAll('_', ' ')}`);
+  if (state.tags.length > 0) parts.push(`tagged ${state.tags.join(', ')}`);
+  return parts.join(' ');
+}
+
+function CatalogResults({ catalog, state }: { catalog: Catalog; state: CatalogUrlState }) {
+  const filtered = hasCatalogFilters(state);
   if (catalog.models.length === 0) {
+    if (state.after) {
+      return (
+        <section className="empty-state">
+          <h2>No more models</h2>
+          <p>
+            <Link href={catalogHref({ ...state, after: undefined })}>Back to the first page</Link>
+          </p>
+        </section>
+      );
+    }
     return (
       <section className="empty-state">
-        <h2>{query ? `No models match “${query}”` : 'No models published yet'}</h2>
+        <h2>{filtered ? `No models ${describeFilters(state)}` : 'No models published yet'}</h2>
         <p className="muted">
-          {query
-            ? 'Try fewer or different words, or clear the search.'
-            : 'Published public models will appear here.'}
+          {filtered ? (
+            <>
+              Try fewer or different words or filters, or <Link href="/">clear them all</Link>.
+            </>
+          ) : (
+            'Published public models will appear here.'
+          )}
         </p>
       </section>
     );
   }
-  const shown = catalog.models.length;
-  const total = Math.max(catalog.totalCount, shown);
-  const count =
-    shown < total ? `Showing ${shown} of ${pluralize(total, 'model')}` : pluralize(total, 'model');
+  const total = catalog.totalCount;
+  const next =
+    catalog.pageInfo.hasNextPage && catalog.pageInfo.endCursor
+      ? catalogHref({ ...state, after: catalog.pageInfo.endCursor })
+      : undefined;
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" className="results-count">
-        {query ? `${count} matching “${query}”` : count}
+        {pluralize(total, 'model')}
+        {filtered ? ` ${describeFilters(state)}` : ''}
       </h2>
       <ul className="model-grid">
         {catalog.models.map((model) => (
@@ -92,6 +120,18 @@ function CatalogResults({ catalog, query }: { catalog: Catalog; query: string })
           </li>
         ))}
       </ul>
+      {state.after || next ? (
+        <nav className="pagination" aria-label="Catalog pages">
+          {state.after ? (
+            <Link href={catalogHref({ ...state, after: undefined })}>First page</Link>
+          ) : null}
+          {next ? (
+            <Link href={next} rel="next">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

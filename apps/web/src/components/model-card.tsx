@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { PriceList } from '@/components/price-list';
 import { TagList } from '@/components/tag-list';
-import { formatSignature, formatTask, humanizeEnum } from '@/lib/format';
+import { formatInteger, formatSignature, formatTask, humanizeEnum } from '@/lib/format';
 import type { CatalogModel } from '@/lib/model-schemas';
 
 export function modelHref(publisherSlug: string, modelSlug: string): string {
@@ -46,6 +46,8 @@ export function ModelCard({ model }: { model: CatalogModel }) {
           <dd>
             <PriceList prices={version.prices} />
           </dd>
+          <dt>Calls (30 days)</dt>
+          <dd>{formatInteger(model.callsLast30Days)}</dd>
           <dt>License</dt>
           <dd>{model.license}</dd>
         </dl>

@@ -1,24 +1,33 @@
 import Form from 'next/form';
 import Link from 'next/link';
+import {
+  CATALOG_SORTS,
+  CATALOG_TASKS,
+  hasCatalogFilters,
+  MAX_QUERY_LENGTH,
+  type CatalogUrlState,
+} from '@/lib/catalog/catalog-url-state';
+import { formatTask } from '@/lib/format';
 
-export const MAX_QUERY_LENGTH = 200;
-
-/** The catalog search: a GET form that puts the text in `?q=`. Works without JavaScript. */
-export function SearchForm({ query }: { query: string }) {
+/**
+ * The catalog's search and filters: a GET form, so every choice lands in the URL (`?q=`, `task`,
+ * `tag`, `sort`) and works without JavaScript. Submitting starts again at the first page.
+ */
+export function SearchForm({ state }: { state: CatalogUrlState }) {
+  // a new URL remounts the fields so their values follow it
+  const key = JSON.stringify([state.query, state.task, state.tags, state.sort]);
   return (
-    <Form action="/" className="search-form" role="search">
+    <Form action="/" className="search-form" role="search" key={key}>
       <label htmlFor="catalog-search" className="search-form__label">
         Search models
       </label>
       <div className="search-form__row">
         <input
-          // a new query remounts the input so its text follows the URL
-          key={query}
           id="catalog-search"
           className="search-form__input"
           type="search"
           name="q"
-          defaultValue={query}
+          defaultValue={state.query}
           maxLength={MAX_QUERY_LENGTH}
           placeholder="Name, task, tag or publisher"
           autoComplete="off"
@@ -26,11 +35,46 @@ export function SearchForm({ query }: { query: string }) {
         <button type="submit" className="button">
           Search
         </button>
-        {query ? (
+        {hasCatalogFilters(state) || state.sort ? (
           <Link href="/" className="search-form__clear">
             Clear
           </Link>
         ) : null}
+      </div>
+      <div className="search-form__filters">
+        <label>
+          Task{' '}
+          <select name="task" defaultValue={state.task ?? ''}>
+            <option value="">Any task</option>
+            {CATALOG_TASKS.map((task) => (
+              <option key={task} value={task}>
+                {formatTask(task)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tag{' '}
+          <input
+            type="text"
+            name="tag"
+            defaultValue={state.tags.join(', ')}
+            placeholder="e.g. vision, mnist"
+            maxLength={200}
+            autoComplete="off"
+          />
+        </label>
+        <label>
+          Sort by{' '}
+          <select name="sort" defaultValue={state.sort ?? ''}>
+            <option value="">Default</option>
+            {CATALOG_SORTS.map((sort) => (
+              <option key={sort.value} value={sort.value}>
+                {sort.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
     </Form>
   );

@@ -15,6 +15,7 @@ export async function SiteHeader() {
           <NavLink href="/" activePrefixes={['/models']}>
             Catalog
           </NavLink>
+          <NavLink href="/docs">Docs</NavLink>
           {session ? (
             <NavLink href="/settings" activePrefixes={['/settings']}>
               Settings

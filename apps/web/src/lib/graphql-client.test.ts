@@ -229,6 +229,7 @@ const catalogNode = {
   task: 'TEXT_ORIENTATION',
   license: 'Apache-2.0',
   tags: ['ocr'],
+  callsLast30Days: 42,
   publisher: { slug: 'paddle', name: 'PaddlePaddle' },
   latestVersion: {
     version: '1.0.0',
@@ -242,15 +243,42 @@ const catalogNode = {
 describe('queries', () => {
   it('getCatalog sends first and a trimmed query, null when blank', async () => {
     const { client, calls } = clientAnswering(() =>
-      json({ data: { models: { totalCount: 1, edges: [{ node: catalogNode }] } } }),
+      json({
+        data: {
+          models: {
+            totalCount: 1,
+            pageInfo: { hasNextPage: false, endCursor: null },
+            edges: [{ node: catalogNode }],
+          },
+        },
+      }),
     );
     const catalog = await getCatalog({ first: 24, query: '  ocr ' }, client);
     expect(catalog.totalCount).toBe(1);
     expect(catalog.models[0]?.fullName).toBe('paddle/ppocr-cls');
-    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({ first: 24, query: 'ocr' });
+    const none = { after: null, task: null, tags: null, sort: null };
+    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({
+      first: 24,
+      query: 'ocr',
+      ...none,
+    });
 
-    await getCatalog({ first: 24, query: '   ' }, client);
-    expect(JSON.parse(calls[1]?.body as string).variables).toEqual({ first: 24, query: null });
+    await getCatalog({ first: 24, query: '   ', tags: [] }, client);
+    expect(JSON.parse(calls[1]?.body as string).variables).toEqual({
+      first: 24,
+      query: null,
+      ...none,
+    });
+
+    await getCatalog({ first: 24, task: 'OCR', tags: ['ocr'], sort: 'NEWEST', after: 'c' }, client);
+    expect(JSON.parse(calls[2]?.body as string).variables).toEqual({
+      first: 24,
+      query: null,
+      after: 'c',
+      task: 'OCR',
+      tags: ['ocr'],
+      sort: 'NEWEST',
+    });
   });
 
   it('getModel returns null for an unknown model', async () => {

@@ -62,6 +62,7 @@ const modelBaseSchema = z.object({
 
 export const catalogModelSchema = modelBaseSchema.extend({
   slug: z.string(),
+  callsLast30Days: z.number().int().nonnegative(),
   latestVersion: catalogVersionSchema.nullable(),
 });
 export type CatalogModel = z.output<typeof catalogModelSchema>;

@@ -8,6 +8,9 @@ export const Permission = {
   MembersRead: 'members.read',
   MembersManage: 'members.manage',
   AuditRead: 'audit.read',
+  BillingRead: 'billing.read',
+  BillingManage: 'billing.manage',
+  UsageRead: 'usage.read',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

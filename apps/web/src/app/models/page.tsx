@@ -1,14 +1,12 @@
 import { redirect } from 'next/navigation';
+import { catalogHref, parseCatalogUrlState } from '@/lib/catalog/catalog-url-state';
+import type { SearchParams } from '@/lib/search-params';
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The catalog lives at `/`; `/models?q=…` is an alias for it. */
+/** The catalog lives at `/`; `/models?q=…` is an alias for it (filters kept). */
 export default async function ModelsPage({
   searchParams,
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const { q } = await searchParams;
-  const query = Array.isArray(q) ? q[0] : q;
-  redirect(query ? `/?${new URLSearchParams({ q: query }).toString()}` : '/');
+  redirect(catalogHref(parseCatalogUrlState(await searchParams)));
 }

@@ -24,6 +24,9 @@ export function SettingsNav({ viewer }: { viewer: Viewer }) {
         {can(viewer, Permission.MembersRead) ? (
           <NavLink href="/settings/members">Members</NavLink>
         ) : null}
+        {can(viewer, Permission.BillingRead) || can(viewer, Permission.UsageRead) ? (
+          <NavLink href="/settings/billing">Billing</NavLink>
+        ) : null}
         {can(viewer, Permission.AuditRead) ? (
           <NavLink href="/settings/audit-log">Audit log</NavLink>
         ) : null}

@@ -7,9 +7,11 @@ import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as account from '@/lib/mutations/account';
 import * as apiKeyMutations from '@/lib/mutations/api-keys';
+import * as billingMutations from '@/lib/mutations/billing';
 import * as organizations from '@/lib/mutations/organizations';
 import { API_KEYS_QUERY } from './get-api-keys';
 import { AUDIT_LOG_QUERY } from './get-audit-log';
+import { BILLING_QUERY } from './get-billing';
 import { CATALOG_QUERY } from './get-catalog';
 import { DEV_MAILBOX_QUERY, MAIL_MODE_QUERY } from './get-dev-mailbox';
 import { INVITATIONS_QUERY, MEMBERS_QUERY } from './get-members';
@@ -35,6 +37,7 @@ const MUTATIONS = [
   ...mutationsOf(account),
   ...mutationsOf(organizations),
   ...mutationsOf(apiKeyMutations),
+  ...mutationsOf(billingMutations),
 ];
 
 describe('portal queries', () => {
@@ -48,6 +51,7 @@ describe('portal queries', () => {
     ['Members', MEMBERS_QUERY],
     ['Invitations', INVITATIONS_QUERY],
     ['AuditLog', AUDIT_LOG_QUERY],
+    ['Billing', BILLING_QUERY],
     ...MUTATIONS,
   ])('%s is valid against the api schema', (_name, query) => {
     expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
@@ -58,12 +62,14 @@ describe('portal queries', () => {
       'ACCEPT_INVITATION_MUTATION',
       'CREATE_API_KEY_MUTATION',
       'CREATE_ORGANIZATION_MUTATION',
+      'CREATE_TOP_UP_CHECKOUT_MUTATION',
       'INVITE_MEMBER_MUTATION',
       'LEAVE_ORGANIZATION_MUTATION',
       'REMOVE_MEMBER_MUTATION',
       'REQUEST_PASSWORD_RESET_MUTATION',
       'RESET_PASSWORD_MUTATION',
       'REVOKE_API_KEY_MUTATION',
+      'SIGN_IN_WITH_OAUTH_MUTATION',
       'SIGN_IN_WITH_PASSWORD_MUTATION',
       'SIGN_UP_MUTATION',
       'UPDATE_MEMBER_ROLE_MUTATION',
