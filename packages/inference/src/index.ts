@@ -22,7 +22,12 @@ export {
   runtimeConfigSchema,
   RuntimeConfigError,
   MAX_MODEL_INSTANCES,
+  MAX_LABELS,
+  PINNED_MODEL_REF_PATTERN,
   type RuntimeConfig,
+  type ImagePreprocessing,
+  type PipelineConfig,
+  type OcrPipelineConfig,
 } from './runtime-config.ts';
 export { RunnerClient, isConnectionFailure, type RunnerCallOptions } from './runner-client.ts';
 export { runnerModelName, parseRunnerModelName } from './model-name.ts';

@@ -28,6 +28,25 @@ describe('parseRuntimeConfig', () => {
     expect(config.batching?.maxQueueDelayMs).toBe(1.5);
   });
 
+  it('reads class labels and an OCR pipeline of pinned versions', () => {
+    const config = parseRuntimeConfig({
+      labels: ['0°', '180°'],
+      pipeline: {
+        kind: 'ocr',
+        detection: 'modelhub/ppocr-v4-detection@4.0.0',
+        recognition: 'modelhub/ppocr-v4-recognition@4.0.0',
+        classifier: 'modelhub/ppocr-direction-classifier@2.0.0-rc.1',
+      },
+    });
+    expect(config.labels).toEqual(['0°', '180°']);
+    expect(config.pipeline).toEqual({
+      kind: 'ocr',
+      detection: 'modelhub/ppocr-v4-detection@4.0.0',
+      recognition: 'modelhub/ppocr-v4-recognition@4.0.0',
+      classifier: 'modelhub/ppocr-direction-classifier@2.0.0-rc.1',
+    });
+  });
+
   it.each([[null], [undefined], [{}]])('reads %j as the empty config', (value) => {
     expect(parseRuntimeConfig(value)).toEqual({});
   });
@@ -51,6 +70,40 @@ describe('parseRuntimeConfig', () => {
       'runtimeConfig.warmup.inputs.0.shape.0',
     ],
     ['an array', [1], 'runtimeConfig'],
+    ['an empty label list', { labels: [] }, 'runtimeConfig.labels'],
+    ['an empty label', { labels: ['cat', ''] }, 'runtimeConfig.labels.1'],
+    [
+      'a pipeline of an unknown kind',
+      { pipeline: { kind: 'asr', detection: 'a/b@1.0.0', recognition: 'a/c@1.0.0' } },
+      'runtimeConfig.pipeline.kind',
+    ],
+    [
+      'a pipeline stage without a pinned version',
+      { pipeline: { kind: 'ocr', detection: 'a/b', recognition: 'a/c@1.0.0' } },
+      'runtimeConfig.pipeline.detection',
+    ],
+    [
+      'a pipeline stage with a version range',
+      { pipeline: { kind: 'ocr', detection: 'a/b@1.0.0', recognition: 'a/c@^1.0.0' } },
+      'runtimeConfig.pipeline.recognition',
+    ],
+    [
+      'a pipeline without a recognition stage',
+      { pipeline: { kind: 'ocr', detection: 'a/b@1.0.0' } },
+      'runtimeConfig.pipeline.recognition',
+    ],
+    [
+      'a misspelt pipeline key',
+      {
+        pipeline: {
+          kind: 'ocr',
+          detection: 'a/b@1.0.0',
+          recognition: 'a/c@1.0.0',
+          clasifier: 'a/d@1.0.0',
+        },
+      },
+      'runtimeConfig.pipeline',
+    ],
   ])('rejects %s with INVALID_RUNTIME_CONFIG naming the field', (_what, value, path) => {
     let error: unknown;
     try {

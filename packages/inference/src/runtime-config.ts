@@ -1,5 +1,6 @@
 // A model version's `runtimeConfig`: how a runner serves it (instances, threads, batching,
-// warm-up, input policy, preprocessing). Publishers write it and it is stored as JSON: the registry
+// warm-up, input policy), how the api turns images into its input and its output into labels
+// (preprocessing, labels), or, for a composite version, the pipeline of models it runs. Publishers write it and it is stored as JSON: the registry
 // refuses an invalid one at upload, and a runner parses it again before using any of it.
 import { z } from 'zod';
 
@@ -27,6 +28,30 @@ const imagePreprocessingSchema = z
     error: 'mean and std need one value per channel each',
     path: ['std'],
   });
+
+/**
+ * A pinned model version, `org/model@1.2.3`: a pipeline names the exact versions it was published
+ * with, so its behaviour cannot change under it when a stage model gets a new version.
+ */
+const SLUG = '[a-z0-9][a-z0-9-]{0,62}';
+const SEMVER = '(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-[0-9A-Za-z.-]{1,64})?';
+export const PINNED_MODEL_REF_PATTERN = new RegExp(`^${SLUG}/${SLUG}@${SEMVER}$`);
+
+const pinnedModelRef = z.string().regex(PINNED_MODEL_REF_PATTERN, {
+  error: 'expected a pinned model reference "org/model@1.2.3"',
+});
+
+/** OCR as one model: detection -> line crops -> (direction classifier) -> recognition. */
+const ocrPipelineSchema = z.strictObject({
+  kind: z.literal('ocr'),
+  detection: pinnedModelRef,
+  recognition: pinnedModelRef,
+  /** when set, every line is classified and lines found upside down are turned before reading */
+  classifier: pinnedModelRef.optional(),
+});
+
+/** The largest label list: a classifier over more classes than this is not a classifier. */
+export const MAX_LABELS = 100_000;
 
 /** Strict: a misspelt key is refused when the version is uploaded, not silently ignored. */
 export const runtimeConfigSchema = z.strictObject({
@@ -77,9 +102,22 @@ export const runtimeConfigSchema = z.strictObject({
     .optional(),
   /** how the api turns an uploaded image into the model's input tensor */
   preprocessing: z.discriminatedUnion('kind', [imagePreprocessingSchema]).optional(),
+  /**
+   * the class names of a classifier, in the order of its scores (the last dimension of its
+   * output), so callers get `{ label, score }` instead of an index into a tensor
+   */
+  labels: z.array(z.string().min(1).max(256)).min(1).max(MAX_LABELS).optional(),
+  /**
+   * a composite version: no ONNX file of its own, the api runs the named model versions as the
+   * stages of a task pipeline (published with the registry's `publishPipelineVersion`)
+   */
+  pipeline: z.discriminatedUnion('kind', [ocrPipelineSchema]).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export type ImagePreprocessing = NonNullable<RuntimeConfig['preprocessing']>;
+export type PipelineConfig = NonNullable<RuntimeConfig['pipeline']>;
+export type OcrPipelineConfig = Extract<PipelineConfig, { kind: 'ocr' }>;
 
 /** A runtimeConfig that cannot be served as written; the message names the field. */
 export class RuntimeConfigError extends Error {

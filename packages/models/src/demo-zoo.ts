@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ModelTask, PriceUnit } from '@modelhub/db';
+import type { ImagePreprocessing } from '@modelhub/inference';
 import { packageRoot } from './package-root.ts';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +31,10 @@ export interface DemoModelListing {
   runtimeConfig: {
     warmup: { inputs: { name: string; shape: number[] }[] };
     batching?: { enabled: boolean };
+    /** how the api turns an uploaded image into the model's input (`predictImage`) */
+    preprocessing?: ImagePreprocessing;
+    /** class names in the order of the output's scores, so answers carry `{ label, score }` */
+    labels?: string[];
   };
 }
 
@@ -60,11 +65,29 @@ OCR pipelines run it between detection and recognition to flip upside-down lines
 ## Output
 \`softmax_0.tmp_0\`: FP32 \`[batch, 2]\`, probabilities of 0° and 180°.
 
+## Calling it with an image
+\`predictImage\` (GraphQL) or \`POST /v2/models/modelhub/ppocr-direction-classifier/image\` with
+a PNG, JPEG or WebP of one text line: the image is stretched to 192x48, normalised as above (in
+BGR order, as PaddleOCR reads images) and the answer carries \`labels: [{ label: "0°", score },
+{ label: "180°", score }]\`, best first.
+
 ${PADDLE_CREDIT}`,
   license: 'Apache-2.0',
   tags: ['ocr', 'cnn', 'classification', 'paddleocr'],
   file: path.join(ocrAssets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'),
-  runtimeConfig: { warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 192] }] } },
+  runtimeConfig: {
+    warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 192] }] },
+    preprocessing: {
+      kind: 'image',
+      width: 192,
+      height: 48,
+      layout: 'NCHW',
+      colorOrder: 'BGR',
+      mean: [0.5, 0.5, 0.5],
+      std: [0.5, 0.5, 0.5],
+    },
+    labels: ['0°', '180°'],
+  },
   price: { unit: 'PER_CALL', amountMicros: 100n, freeAllowance: 0 },
 };
 

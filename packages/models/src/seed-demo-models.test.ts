@@ -6,10 +6,17 @@ import { LocalArtifactStore } from '@modelhub/artifact-store';
 import { seedBaseData, type Db } from '@modelhub/db';
 import { createTestDatabase, type TestDatabase } from '@modelhub/db/testing';
 import { loadOnnxModel } from '@modelhub/runner-onnx';
-import { DEMO_MODELS, OCR_CLASSIFIER, WAKE_WORD_HELLO_DEEPA } from './demo-zoo.ts';
+import {
+  DEMO_MODELS,
+  OCR_CLASSIFIER,
+  OCR_DETECTOR,
+  OCR_RECOGNIZER,
+  WAKE_WORD_HELLO_DEEPA,
+} from './demo-zoo.ts';
 import { MNIST_CLASSIFIER, MNIST_EVALUATION_DATASET } from './mnist/mnist-zoo-entry.ts';
 import { seedDemoModels } from './seed-demo-models.ts';
-import { ZOO_MODELS } from './zoo-models.ts';
+import { OCR_COMPOSITE } from './composite/ocr-composite-zoo-entry.ts';
+import { COMPOSITE_MODELS, ZOO_MODELS } from './zoo-models.ts';
 
 /** Everything the seed writes, to compare two runs. */
 async function snapshot(db: Db) {
@@ -40,7 +47,7 @@ describe('seedDemoModels', () => {
 
   it('publishes the zoo once, and a second run changes nothing', async () => {
     const options = { modelCacheDir };
-    expect(ZOO_MODELS).toHaveLength(DEMO_MODELS.length + 1);
+    expect(ZOO_MODELS).toHaveLength(DEMO_MODELS.length + 1 + COMPOSITE_MODELS.length);
     expect(await seedDemoModels(database.db, store, options)).toEqual({
       published: ZOO_MODELS.length,
     });
@@ -60,17 +67,54 @@ describe('seedDemoModels', () => {
       include: { model: true, prices: true },
     });
     expect(versions.map((v) => v.model.slug).sort()).toEqual(ZOO_MODELS.map((m) => m.slug).sort());
+    const composites = new Set(COMPOSITE_MODELS.map((m) => m.slug));
     for (const v of versions) {
       expect(v.status).toBe('PUBLISHED');
       expect(v.model.visibility).toBe('PUBLIC');
       expect(v.prices).toHaveLength(1);
       expect(v.prices[0]!.amountMicros).toBeGreaterThan(0n);
-      expect(v.runtimeConfig).toMatchObject({ warmup: { inputs: [expect.anything()] } });
+      if (!composites.has(v.model.slug)) {
+        expect(v.runtimeConfig).toMatchObject({ warmup: { inputs: [expect.anything()] } });
+      }
       expect(await store.getVerified(v.artifactKey, v.sha256)).toHaveLength(Number(v.sizeBytes));
     }
     const cls = versions.find((v) => v.model.slug === OCR_CLASSIFIER.slug)!;
     expect(cls.inputs).toEqual([{ name: 'x', datatype: 'FP32', shape: [-1, 3, -1, -1] }]);
     expect(cls.outputs).toEqual([{ name: 'softmax_0.tmp_0', datatype: 'FP32', shape: [-1, 2] }]);
+    expect(cls.runtimeConfig).toMatchObject({
+      labels: ['0°', '180°'],
+      preprocessing: { kind: 'image', width: 192, height: 48, colorOrder: 'BGR' },
+    });
+  });
+
+  it('publishes the OCR composite as a manifest of the pinned PaddleOCR versions', async () => {
+    const v = await database.db.modelVersion.findFirstOrThrow({
+      where: { model: { slug: OCR_COMPOSITE.slug } },
+      include: { model: true },
+    });
+    expect(v.model.task).toBe('OCR');
+    expect(v).toMatchObject({ producer: 'modelhub-pipeline', inputs: [], outputs: [] });
+    expect(v.runtimeConfig).toEqual({
+      pipeline: {
+        kind: 'ocr',
+        detection: `modelhub/${OCR_DETECTOR.slug}@${OCR_DETECTOR.version}`,
+        recognition: `modelhub/${OCR_RECOGNIZER.slug}@${OCR_RECOGNIZER.version}`,
+        classifier: `modelhub/${OCR_CLASSIFIER.slug}@${OCR_CLASSIFIER.version}`,
+      },
+    });
+    const manifest = JSON.parse(
+      (await store.getVerified(v.artifactKey, v.sha256)).toString('utf8'),
+    ) as { stages: { role: string; sha256: string }[] };
+    for (const [role, entry] of [
+      ['detection', OCR_DETECTOR],
+      ['classifier', OCR_CLASSIFIER],
+      ['recognition', OCR_RECOGNIZER],
+    ] as const) {
+      const stage = await database.db.modelVersion.findFirstOrThrow({
+        where: { model: { slug: entry.slug }, version: entry.version },
+      });
+      expect(manifest.stages.find((s) => s.role === role)?.sha256).toBe(stage.sha256);
+    }
   });
 
   it('publishes the wake-word detector with its fixed window and batching off', async () => {
@@ -105,6 +149,10 @@ describe('seedDemoModels', () => {
     expect(v.model.task).toBe('IMAGE_CLASSIFICATION');
     expect(v.inputs).toEqual([{ name: 'image', datatype: 'FP32', shape: [-1, 1, 28, 28] }]);
     expect(v.outputs).toEqual([{ name: 'probabilities', datatype: 'FP32', shape: [-1, 10] }]);
+    expect(v.runtimeConfig).toMatchObject({
+      labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      preprocessing: { kind: 'image', width: 28, height: 28, mean: [0], std: [1] },
+    });
 
     const results = v.evaluationResults;
     expect(results.map((r) => r.metric)).toEqual(['accuracy', 'f1', 'precision', 'recall']);

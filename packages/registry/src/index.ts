@@ -51,6 +51,20 @@ export {
   type PublishedModelVersion,
 } from './publish-model-version.ts';
 export {
+  publishPipelineVersion,
+  type PublishPipelineVersionInput,
+} from './publish-pipeline-version.ts';
+export {
+  buildPipelineManifest,
+  pipelineStageRefs,
+  PIPELINE_MANIFEST_FORMAT,
+  PIPELINE_PRODUCER,
+  PIPELINE_STAGE_TASKS,
+  type PipelineManifest,
+  type PipelineStage,
+  type PipelineStageRole,
+} from './pipeline-manifest.ts';
+export {
   parseModelRef,
   resolveModelVersion,
   resolveModelVersionOrThrow,

@@ -92,3 +92,24 @@ describe('checkRuntimeConfigAgainstSignature', () => {
     expect(check(inputs)).toThrow(message);
   });
 });
+
+describe('checkRuntimeConfigAgainstSignature: labels and pipelines', () => {
+  const check = (config: unknown) => () =>
+    checkRuntimeConfigAgainstSignature(parseRuntimeConfig(config), signature);
+
+  it('accepts labels that fit the last dimension of an output', () => {
+    expect(check({ labels: ['0°', '180°'] })).not.toThrow();
+  });
+
+  it('refuses labels of another count, naming the outputs', () => {
+    expect(check({ labels: ['a', 'b', 'c'] })).toThrow(
+      /3 labels fit no output of the model \(the last dimension of 'y' \[-1, 2\]\)/,
+    );
+  });
+
+  it('refuses a pipeline on a version with an ONNX file', () => {
+    const pipeline = { kind: 'ocr', detection: 'a/b@1.0.0', recognition: 'a/c@1.0.0' };
+    expect(check({ pipeline })).toThrow(/publish them with publishPipelineVersion/);
+    expect(check({ pipeline })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});

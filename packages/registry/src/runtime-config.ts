@@ -9,11 +9,33 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   return parseInput(runtimeConfigSchema, value ?? {}, 'runtime config');
 }
 
-/** Warm-up inputs must name the model's inputs with their rank and fixed dims. */
+/**
+ * Warm-up inputs must name the model's inputs with their rank and fixed dims; labels must fit the
+ * last dimension of an output; a version with an ONNX file cannot be a pipeline.
+ */
 export function checkRuntimeConfigAgainstSignature(
   config: RuntimeConfig,
   signature: ModelSignature,
 ): void {
+  if (config.pipeline) {
+    throw new RegistryError(
+      'INVALID_INPUT',
+      'runtime config: `pipeline` is for composite versions, which have no ONNX file; publish them with publishPipelineVersion',
+    );
+  }
+  const labels = config.labels;
+  if (labels) {
+    const fits = signature.outputs.some((o) => {
+      const last = o.shape[o.shape.length - 1];
+      return last === -1 || last === labels.length;
+    });
+    if (!fits) {
+      throw new RegistryError(
+        'INVALID_INPUT',
+        `runtime config: ${labels.length} labels fit no output of the model (the last dimension of ${signature.outputs.map((o) => `'${o.name}' [${o.shape.join(', ')}]`).join(', ')})`,
+      );
+    }
+  }
   for (const warm of config.warmup?.inputs ?? []) {
     const spec = signature.inputs.find((i) => i.name === warm.name);
     if (!spec) {

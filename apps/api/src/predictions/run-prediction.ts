@@ -55,6 +55,14 @@ export async function runPrediction(
   const started = performance.now();
   const { db, router, lookups } = deps;
   const version = await lookups.visibleVersion(input.modelRef, principal.organizationId);
+  if ((version.runtimeConfig as { pipeline?: unknown } | null)?.pipeline) {
+    // A composite's artifact is its pipeline manifest, not a graph a runner could load.
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `'${input.modelRef}' is a pipeline: call it with recognizeText or POST .../image`,
+      { reason: 'PIPELINE_MODEL' },
+    );
+  }
   const signature = { inputs: version.inputs, outputs: version.outputs } as unknown as Parameters<
     typeof validateInferInputs
   >[1];

@@ -23,7 +23,20 @@ export const MNIST_CLASSIFIER: DemoModelListing = {
   license: 'MIT',
   tags: ['mnist', 'digits', 'mlp', 'classification', 'image'],
   price: { unit: 'PER_1K_ITEMS', amountMicros: 20_000n, freeAllowance: 0 },
-  runtimeConfig: { warmup: { inputs: [{ name: MNIST_INPUT_NAME, shape: [1, 1, 28, 28] }] } },
+  runtimeConfig: {
+    warmup: { inputs: [{ name: MNIST_INPUT_NAME, shape: [1, 1, 28, 28] }] },
+    // One grey channel in [0, 1], as the model was trained: (pixel / 255 - 0) / 1.
+    preprocessing: {
+      kind: 'image',
+      width: 28,
+      height: 28,
+      layout: 'NCHW',
+      colorOrder: 'RGB',
+      mean: [0],
+      std: [1],
+    },
+    labels: Array.from({ length: MNIST_CLASSES }, (_, digit) => String(digit)),
+  },
 };
 
 export interface StoredMetric {
@@ -107,5 +120,17 @@ mutation {
 }
 \`\`\`
 \`data\` holds the 784 pixels; send several digits at once as \`[n, 1, 28, 28]\` (billed per
-1,000 digits).`;
+1,000 digits).
+
+Or send a picture of one digit (PNG, JPEG or WebP, a light digit on a dark background) and get
+the digits by name, best first:
+\`\`\`graphql
+mutation {
+  predictImage(model: "modelhub/${MNIST_CLASSIFIER.slug}", image: { base64: "iVBORw0KGgo..." }) {
+    labels { label score } costMicros
+  }
+}
+\`\`\`
+The image is turned to greyscale and stretched to 28x28; \`POST
+/v2/models/modelhub/${MNIST_CLASSIFIER.slug}/image\` takes the same image as the raw request body.`;
 }

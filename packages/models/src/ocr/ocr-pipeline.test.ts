@@ -5,24 +5,17 @@ import { InferenceError } from '@modelhub/inference';
 import { loadLocalOcrModels, type LocalOcrModels } from './local-model-call.ts';
 import type { ModelCall, OcrModel } from './ocr-types.ts';
 import { runOcrPipeline } from './ocr-pipeline.ts';
-
-interface Sample {
-  text: string;
-  font?: string;
-  dpi?: number;
-  color?: string;
-  background?: string;
-  /** degrees clockwise, the whole image turned on a white background */
-  rotate?: number;
-  /** a scan-like image: blurred, then saved as a low-quality JPEG */
-  degraded?: boolean;
-}
+import {
+  renderTextImage as render,
+  TEXT_IMAGE_PADDING as PADDING,
+  type TextImageOptions,
+} from './render-text-image.ts';
 
 /**
  * Lines separated by \n; several fonts, sizes and colours, one and several lines per image,
  * skewed pages and one degraded scan.
  */
-const SAMPLES: Sample[] = [
+const SAMPLES: TextImageOptions[] = [
   { text: 'HELLO WORLD 2026' },
   { text: 'Invoice No. 48213, due 2025-03-14' },
   { text: 'The quick brown fox\njumps over the lazy dog\n0123456789' },
@@ -49,32 +42,6 @@ const SAMPLES: Sample[] = [
   { text: 'Batch 0042 expires 11/2027', dpi: 150, rotate: -25 },
   { text: 'Receipt #5520 total 87.40 EUR', degraded: true },
 ];
-
-const PADDING = 24;
-
-/** PNG bytes of the text rendered by Pango, on its background with a margin all round. */
-async function render({
-  text,
-  font = 'DejaVu Sans',
-  dpi = 200,
-  color = 'black',
-  background = '#ffffff',
-  rotate = 0,
-  degraded = false,
-}: Sample): Promise<Buffer> {
-  const markup = `<span foreground="${color}">${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</span>`;
-  const glyphs = await sharp({ text: { text: markup, font, dpi, rgba: true } })
-    .flatten({ background })
-    .png()
-    .toBuffer();
-  const page = await sharp(glyphs)
-    .extend({ top: PADDING, bottom: PADDING, left: PADDING, right: PADDING, background })
-    .rotate(rotate, { background: '#ffffff' })
-    .toBuffer();
-  return degraded
-    ? sharp(page).blur(1.2).jpeg({ quality: 30 }).toBuffer()
-    : sharp(page).png().toBuffer();
-}
 
 /** Word boundaries count, their kind and number do not: lines are joined with one space. */
 function normalize(text: string): string {

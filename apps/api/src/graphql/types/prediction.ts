@@ -1,5 +1,6 @@
 import type { Datatype, InferInputTensor, InferOutputTensor } from '@modelhub/inference';
 import { requirePermission } from '../../auth/principal.ts';
+import { checkIdempotencyKey } from '../../pipelines/call-arguments.ts';
 import { AppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
 import { builder } from '../builder.ts';
@@ -124,21 +125,12 @@ builder.mutationField('predict', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const principal = requirePermission(ctx.principal, 'predictions.run');
-      if (
-        args.idempotencyKey !== null &&
-        args.idempotencyKey !== undefined &&
-        !/^[\w.:-]{1,255}$/.test(args.idempotencyKey)
-      ) {
-        throw new AppError(
-          'BAD_USER_INPUT',
-          'idempotencyKey must be 1-255 characters of letters, digits, ".", ":", "_" or "-"',
-        );
-      }
+      const idempotencyKey = checkIdempotencyKey(args.idempotencyKey);
       return runPrediction(ctx.services, principal, {
         modelRef: args.model,
         inputs: args.inputs.map((i) => toInferInput({ ...i, datatype: i.datatype })),
         outputs: args.outputs ?? null,
-        idempotencyKey: args.idempotencyKey ?? null,
+        idempotencyKey,
       });
     },
   }),
