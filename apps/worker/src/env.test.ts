@@ -7,6 +7,8 @@ describe('readWorkerEnv', () => {
     expect(readWorkerEnv({ DATABASE_URL: 'postgresql://localhost/modelhub' })).toEqual({
       DATABASE_URL: 'postgresql://localhost/modelhub',
       METER_SWEEP_CRON: '* * * * *',
+      PLATFORM_FEE_BPS: 2_000,
+      EARNINGS_CRON: '0 * * * *',
       WORKER_CONCURRENCY: 4,
       WORKER_DRAIN_TIMEOUT_MS: 30_000,
       WORKER_QUEUE_SCHEMA: 'pgboss',

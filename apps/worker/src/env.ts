@@ -15,6 +15,14 @@ const schema = z.object({
     .trim()
     .regex(CRON, 'a cron expression of 5 or 6 fields')
     .default('* * * * *'),
+  /** the platform's share of publisher revenue, in basis points (2000 = 20%) */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  /** when publisher earnings are computed, UTC (default: hourly, statements are idempotent) */
+  EARNINGS_CRON: z
+    .string()
+    .trim()
+    .regex(CRON, 'a cron expression of 5 or 6 fields')
+    .default('0 * * * *'),
   /** meter reports in flight at once */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** how long SIGTERM waits for jobs in flight before exiting (they are retried elsewhere) */

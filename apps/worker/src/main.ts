@@ -13,6 +13,8 @@ const worker = await startWorker({
   sweepCron: env.METER_SWEEP_CRON,
   concurrency: env.WORKER_CONCURRENCY,
   queueSchema: env.WORKER_QUEUE_SCHEMA,
+  platformFeeBps: env.PLATFORM_FEE_BPS,
+  earningsCron: env.EARNINGS_CRON,
 });
 logger.info({ mode: worker.mode }, 'worker ready');
 

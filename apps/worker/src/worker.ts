@@ -1,9 +1,11 @@
-// The background worker: pg-boss on the owner role's connection, running billing's meter
-// reporting (and its periodic sweep) when Stripe is configured. In ledger-only mode it starts
+// The background worker: pg-boss on the owner role's connection, running publisher earnings
+// (monthly statements) always, and billing's meter reporting (and its periodic sweep) when
+// Stripe is configured. In ledger-only mode it starts
 // anyway and runs no Stripe job, so a deployment without Stripe does not crash-loop.
 import { startMeterReporting, type BillingLogger, type StripeAdapter } from '@modelhub/billing';
 import { createDb, type Db } from '@modelhub/db';
 import { PgBoss } from 'pg-boss';
+import { startEarningsJob } from './earnings-job.ts';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -13,6 +15,10 @@ export interface WorkerOptions {
   sweepCron: string;
   concurrency: number;
   queueSchema: string;
+  /** the platform's share of publisher revenue, in basis points (100 = 1%) */
+  platformFeeBps: number;
+  /** when publisher earnings are computed, UTC */
+  earningsCron: string;
 }
 
 export interface Worker {
@@ -35,6 +41,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   boss.on('error', (error) => logger.error({ err: serializeError(error) }, 'job queue error'));
   await boss.start();
+  await startEarningsJob({
+    db,
+    boss,
+    logger,
+    platformFeeBps: options.platformFeeBps,
+    cron: options.earningsCron,
+  });
   const mode = options.adapter ? 'stripe' : 'ledger-only';
   if (options.adapter) {
     const reporting = await startMeterReporting({
