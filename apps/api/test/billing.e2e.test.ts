@@ -212,3 +212,26 @@ describe('ledger-only mode', () => {
     }
   });
 });
+
+describe('credit adjustments', () => {
+  it('are for platform administrators only, and audited in the organization adjusted', async () => {
+    const org = await orgWithCredit('adjusted', 0n);
+    const orgGlobalId = Buffer.from(`Organization:${org.id}`).toString('base64');
+    const ADJUST = `mutation($org: ID!) { adjustCredit(organizationId: $org, amountMicros: "5000000", reason: "goodwill") { balanceMicros } }`;
+    const member = await signUpUser(platform, 'not-admin@example.com');
+    expect(
+      codeOf(await platform.graphql(ADJUST, { org: orgGlobalId }, { cookie: member.cookie })),
+    ).toBe('FORBIDDEN');
+    expect(await balanceOf(org.id)).toBe(0n);
+
+    const admin = await signUpUser(platform, 'admin@modelhub.test');
+    await platform.db.user.update({ where: { id: admin.userId }, data: { isPlatformAdmin: true } });
+    const adjusted = await platform.graphql(ADJUST, { org: orgGlobalId }, { cookie: admin.cookie });
+    expect(adjusted.data.adjustCredit.balanceMicros).toBe('5000000');
+    const audit = await withTenant(platform.db, org.id, (tx) =>
+      tx.auditLog.findMany({ where: { action: 'credit.adjust' } }),
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorUserId).toBe(admin.userId);
+  });
+});
