@@ -2,12 +2,15 @@
 // model: credit checked before any stage runs, one prediction with one usage event and one ledger
 // debit at the composite's price, committed together after the pipeline succeeded, and a retry
 // with the same idempotency key answered from the first call without a second charge.
-import { balanceOf, calculateCharge, recordSucceededPrediction } from '@modelhub/billing';
+import { recordSucceededPrediction } from '@modelhub/billing';
 import { Prisma, withTenant } from '@modelhub/db';
 import type { ResolvedModelVersion } from '@modelhub/registry';
-import { AppError } from '../app-error.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { PredictionDeps } from '../predictions/run-prediction.ts';
+import {
+  assertCredit,
+  findIdempotentPrediction,
+  type PredictionDeps,
+} from '../predictions/run-prediction.ts';
 
 type Caller = Principal & { organizationId: string };
 
@@ -28,23 +31,12 @@ export interface CompositeUsage {
 }
 
 /** PAYMENT_REQUIRED when a prepaid organization cannot pay for one call. */
-export async function assertCompositeCredit(
-  { db, lookups }: PredictionDeps,
+export function assertCompositeCredit(
+  deps: PredictionDeps,
   organizationId: string,
   version: ResolvedModelVersion,
 ): Promise<void> {
-  const price = version.prices[0] ?? null;
-  if (!price || price.amountMicros === 0n) return;
-  if ((await lookups.billingMode(organizationId)) !== 'PREPAID') return;
-  const estimate = calculateCharge(price, { items: 1, computeMs: 1 }).amountMicros;
-  const balance = await withTenant(db, organizationId, (tx) => balanceOf(tx, organizationId));
-  if (balance <= 0n || balance < estimate) {
-    throw new AppError(
-      'PAYMENT_REQUIRED',
-      'the organization has no credit left for this call; top up to continue',
-      { balanceMicros: balance.toString() },
-    );
-  }
+  return assertCredit(deps, organizationId, version.prices[0] ?? null, 1);
 }
 
 /**
@@ -108,16 +100,8 @@ export async function replayCompositePrediction(
   idempotencyKey: string,
   version: ResolvedModelVersion,
 ): Promise<ReplayedComposite | null> {
-  const previous = await withTenant(db, organizationId, (tx) =>
-    tx.prediction.findUnique({
-      where: { organizationId_idempotencyKey: { organizationId, idempotencyKey } },
-      include: { usageEvent: true },
-    }),
-  );
+  const previous = await findIdempotentPrediction(db, organizationId, idempotencyKey, version);
   if (!previous) return null;
-  if (previous.modelVersionId !== version.id) {
-    throw new AppError('BAD_USER_INPUT', 'this idempotency key was already used for another model');
-  }
   return {
     predictionId: previous.id,
     output: previous.output,

@@ -182,7 +182,9 @@ function batchSize(inputs: InferInputTensor[], specs: { name: string; shape: num
   return first && spec && spec.shape[0] === -1 ? (first.shape[0] ?? 1) : 1;
 }
 
-async function assertCredit(
+/** A cheap early PAYMENT_REQUIRED (no runner work) when a prepaid organization cannot pay for
+ * the call; the exact check is made again, atomically, when the call is charged. */
+export async function assertCredit(
   { db, lookups }: PredictionDeps,
   organizationId: string,
   price: ResolvedModelVersion['prices'][number] | null,
@@ -203,22 +205,34 @@ async function assertCredit(
   }
 }
 
-async function replayIdempotent(
+/** The earlier prediction with this idempotency key, or null; BAD_USER_INPUT if it ran another
+ * model (a key names one call). */
+export async function findIdempotentPrediction(
   db: Db,
   organizationId: string,
   idempotencyKey: string,
   version: ResolvedModelVersion,
-): Promise<PredictionResult | null> {
+) {
   const previous = await withTenant(db, organizationId, (tx) =>
     tx.prediction.findUnique({
       where: { organizationId_idempotencyKey: { organizationId, idempotencyKey } },
       include: { usageEvent: true },
     }),
   );
-  if (!previous) return null;
-  if (previous.modelVersionId !== version.id) {
+  if (previous && previous.modelVersionId !== version.id) {
     throw new AppError('BAD_USER_INPUT', 'this idempotency key was already used for another model');
   }
+  return previous;
+}
+
+async function replayIdempotent(
+  db: Db,
+  organizationId: string,
+  idempotencyKey: string,
+  version: ResolvedModelVersion,
+): Promise<PredictionResult | null> {
+  const previous = await findIdempotentPrediction(db, organizationId, idempotencyKey, version);
+  if (!previous) return null;
   return {
     predictionId: previous.id,
     version,
