@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/**/*.e2e.test.ts'],
+    // one platform for all browser test files (see test/support/global-setup.ts)
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 200_000,
   },

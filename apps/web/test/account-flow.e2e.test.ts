@@ -6,132 +6,17 @@
 //
 // Needs the portal built (`npm run build -w @modelhub/web`) and Debian's chromium. Set
 // E2E_WEB_URL (and E2E_API_URL) to run it against a platform that is already running instead.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  graphql,
+  launchBrowser,
+  newPhonePage,
+  screenshot as saveScreenshot,
+  STEP_TIMEOUT_MS,
+} from './support/browser.ts';
 
-const WEB_DIR = path.join(import.meta.dirname, '..');
-const REPO = path.join(WEB_DIR, '..', '..');
-const LAUNCHER_MAIN = path.join(REPO, 'apps', 'launcher', 'src', 'main.ts');
-const SCREENSHOTS = path.join(WEB_DIR, 'test-results', 'account-flow');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const LAUNCH_TIMEOUT_MS = 150_000;
-const STEP_TIMEOUT_MS = 20_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Platform {
-  webUrl: string;
-  apiUrl: string;
-  stop: () => Promise<void>;
-}
-
-/** The launcher on free ports and a fresh data folder; resolves once it prints its banner. */
-async function launchPlatform(): Promise<Platform> {
-  if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) {
-    throw new Error('the portal is not built: run `npm run build -w @modelhub/web` first');
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'modelhub-web-e2e-'));
-  const ports = { api: await freePort(), web: await freePort(), runner: await freePort() };
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MODELHUB_DATA_DIR: dataDir,
-    API_PORT: String(ports.api),
-    WEB_PORT: String(ports.web),
-    RUNNER_PORT: String(ports.runner),
-    EMBEDDED_PG_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  // a fresh machine: embedded PostgreSQL, no SMTP (emails go to the dev mailbox)
-  for (const name of ['DATABASE_URL', 'SMTP_URL', 'AUTH_SECRET', 'NEXTAUTH_URL', 'PORTAL_URL'])
-    delete env[name];
-
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LAUNCHER_MAIN], {
-    env,
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGINT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the platform did not start in ${LAUNCH_TIMEOUT_MS / 1000} s`)),
-        LAUNCH_TIMEOUT_MS,
-      );
-      const poll = setInterval(() => {
-        if (output.includes('Press Ctrl-C to stop everything')) {
-          clearInterval(poll);
-          clearTimeout(timer);
-          resolve();
-        }
-      }, 200);
-      void exited.then((code) => {
-        clearInterval(poll);
-        clearTimeout(timer);
-        reject(new Error(`the launcher exited with ${code}`));
-      });
-    });
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}; its output:\n${output}`);
-  }
-  return {
-    webUrl: `http://127.0.0.1:${ports.web}`,
-    apiUrl: `http://127.0.0.1:${ports.api}`,
-    stop,
-  };
-}
-
-async function graphql(
-  apiUrl: string,
-  query: string,
-  headers: Record<string, string> = {},
-): Promise<{ data?: any; errors?: { message: string }[] }> {
-  const response = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
-}
+const screenshot = (page: Page, name: string) => saveScreenshot(page, 'account-flow', name);
 
 /** Fails at once, with the reason, when the api does not speak the identity contract. */
 async function assertApiHasDevMailbox(apiUrl: string): Promise<void> {
@@ -148,42 +33,24 @@ async function assertApiHasDevMailbox(apiUrl: string): Promise<void> {
   }
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 describe('accounts in the portal (browser)', () => {
-  let platform: Platform;
+  const platform = { webUrl: inject('webUrl'), apiUrl: inject('apiUrl') };
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-    }
-    platform = process.env.E2E_WEB_URL
-      ? {
-          webUrl: process.env.E2E_WEB_URL.replace(/\/+$/, ''),
-          apiUrl: (process.env.E2E_API_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, ''),
-          stop: async () => {},
-        }
-      : await launchPlatform();
     await assertApiHasDevMailbox(platform.apiUrl);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await platform?.stop();
   });
 
   it('signs up, verifies through the dev mailbox, signs in and creates an API key shown once', async () => {
     const { webUrl, apiUrl } = platform;
     const email = `e2e-${Date.now()}@example.com`;
     const password = 'correct horse battery staple';
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+    const page = await newPhonePage(browser);
 
     // Sign up (a phone-sized window: the forms must work there too)
     await page.goto(`${webUrl}/signup`);
@@ -300,9 +167,7 @@ describe('accounts in the portal (browser)', () => {
     const mode = await graphql(apiUrl, '{ billingMode }');
     expect(mode.data.billingMode).toBe('ledger-only');
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+    const page = await newPhonePage(browser);
     await page.goto(`${webUrl}/signin?callbackUrl=%2Fsettings%2Fbilling`);
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
