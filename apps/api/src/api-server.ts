@@ -22,6 +22,8 @@ import { registerBillingRoutes } from './http/billing-routes.ts';
 import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
+import { ApiJobQueue } from './predictions/async/job-queue.ts';
+import { startPredictionWorkers } from './predictions/async/prediction-workers.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
 import { RunnerRouter } from './routing/runner-router.ts';
 
@@ -54,6 +56,20 @@ export interface ApiOptions {
   stripe?: StripeAdapter | null;
   /** the largest model file accepted by the upload route */
   maxUploadBytes?: number;
+  /** async predictions (and webhook deliveries) this process runs at once; 0: it only queues */
+  predictionConcurrency?: number;
+  /** how long a finished async prediction's inputs and outputs are kept (default 24 h) */
+  predictionRetentionMs?: number;
+  /** seconds without a heartbeat before a running prediction is given to another worker */
+  predictionHeartbeatSeconds?: number;
+  /** how often stopped workers' jobs are looked for (seconds) */
+  jobSuperviseIntervalSeconds?: number;
+  /** webhook retries after the first attempt, and the first retry's delay (doubling) */
+  webhookRetryLimit?: number;
+  webhookRetryDelaySeconds?: number;
+  webhookTimeoutMs?: number;
+  /** deliver webhooks to loopback and private addresses (development and tests only) */
+  webhookAllowInternal?: boolean;
   logger?: Logger;
 }
 
@@ -74,6 +90,17 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     signInAttempts: options.signInAttempts ?? 10,
     signInWindowSeconds: options.signInWindowSeconds ?? 15 * 60,
   });
+  const predictionConcurrency = options.predictionConcurrency ?? 4;
+  const queue = new ApiJobQueue({
+    databaseUrl: options.databaseUrl,
+    heartbeatSeconds: options.predictionHeartbeatSeconds ?? 30,
+    superviseIntervalSeconds: options.jobSuperviseIntervalSeconds ?? 15,
+    webhookRetryLimit: options.webhookRetryLimit ?? 8,
+    webhookRetryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
+    webhookRetryDelayMaxSeconds: 60 * 60,
+    maxConnections: Math.max(2, predictionConcurrency) + 2,
+  });
+  await queue.start((error) => logger.error({ err: error }, 'job queue error'));
   const services: ApiServices = {
     db,
     router: new RunnerRouter(db, {
@@ -98,7 +125,18 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     artifactStore: options.artifactStore ?? artifactStoreFromEnv(),
     stripe: options.stripe !== undefined ? options.stripe : stripeAdapterFromEnv(),
     maxUploadBytes: options.maxUploadBytes ?? 512 * 1024 * 1024,
+    queue,
+    retentionMs: options.predictionRetentionMs ?? 24 * 60 * 60 * 1000,
+    logger,
   };
+  await startPredictionWorkers(services, {
+    concurrency: predictionConcurrency,
+    pollingIntervalSeconds: 2,
+    webhooks: {
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      allowInternal: options.webhookAllowInternal ?? false,
+    },
+  });
   if (!options.authSecret) logger.warn('AUTH_SECRET is not set: portal sessions are refused');
   if (!services.stripe) logger.info('STRIPE_SECRET_KEY is not set: billing runs ledger-only');
   if (services.mailer.mode === 'dev-mailbox') {
@@ -208,6 +246,9 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     services,
     async close() {
       await app.close(); // drains Apollo too
+      // Running predictions get a moment to finish; any still running is picked up again by
+      // another api process once its heartbeat is missed.
+      await queue.stop(true, 10_000);
       await services.router.close();
       await rateLimits.close();
       await db.$disconnect();

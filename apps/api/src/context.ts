@@ -9,6 +9,8 @@ import type { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
 import type { Principal } from './auth/principal.ts';
 import type { RateLimits } from './auth/rate-limits.ts';
 import type { RequestAuthenticator } from './auth/request-authenticator.ts';
+import type { Logger } from 'pino';
+import type { ApiJobQueue } from './predictions/async/job-queue.ts';
 import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
@@ -30,6 +32,11 @@ export interface ApiServices {
   /** where uploaded model files go */
   artifactStore: ArtifactStore;
   maxUploadBytes: number;
+  /** async predictions and webhook deliveries */
+  queue: ApiJobQueue;
+  /** how long a finished async prediction's inputs and outputs are kept */
+  retentionMs: number;
+  logger: Logger;
 }
 
 /** Per-request memoised lookups, so a list of models loads each publisher once. */

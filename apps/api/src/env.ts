@@ -36,6 +36,15 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** failed sign-ins per email per 15 minutes before further attempts are refused */
   API_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  /** async predictions (and webhook deliveries) one api process runs at once; 0: it only queues */
+  API_PREDICTION_CONCURRENCY: z.coerce.number().int().min(0).max(256).default(4),
+  /** how long a finished async prediction's inputs and outputs are kept */
+  API_PREDICTION_RETENTION_HOURS: z.coerce.number().min(0).default(24),
+  /** deliver webhooks to loopback and private addresses; only for development */
+  API_WEBHOOK_ALLOW_INTERNAL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,7 +2,8 @@
 // debit, inside the caller's transaction so they commit (or fail) together. A charge that the
 // balance or a spend limit does not allow throws a BillingError before anything is written; the
 // caller's transaction then rolls back as a whole.
-import type { Prisma, Tx } from '@modelhub/db';
+import { Prisma, type Tx } from '@modelhub/db';
+import { BillingError } from './billing-error.ts';
 import { monthStart } from './calendar-month.ts';
 import { calculateCharge, type Charge, type Metered, type PriceTerms } from './price-calculator.ts';
 import { priceInForce } from './price-in-force.ts';
@@ -29,6 +30,14 @@ export interface SucceededPrediction {
    * used only when the version has no price row in force at that moment.
    */
   price: PriceRow | null;
+  /**
+   * An async prediction that is RUNNING: it becomes SUCCEEDED instead of a new row being
+   * created. When it is no longer RUNNING (canceled meanwhile, or finished by another attempt)
+   * nothing is written and INVALID_STATE is thrown, so one prediction is never charged twice.
+   */
+  runningPredictionId?: string;
+  /** async predictions: when their inputs and outputs are purged */
+  expiresAt?: Date | null;
 }
 
 export interface RecordedUsage {
@@ -72,25 +81,42 @@ export async function recordSucceededPrediction(
     charge = calculateCharge(price, p.metered);
   }
   const currency = price?.currency ?? 'usd';
-  const prediction = await tx.prediction.create({
-    data: {
-      organizationId: p.organizationId,
-      modelVersionId: p.modelVersionId,
-      apiKeyId: p.apiKeyId,
-      userId: p.userId,
-      runnerId: p.runnerId,
-      status: 'SUCCEEDED',
-      idempotencyKey: p.idempotencyKey,
-      itemCount: p.metered.items,
-      ...(p.output === null ? {} : { output: p.output }),
-      queueMs: Math.round(p.queueMs),
-      computeMs: Math.round(p.metered.computeMs),
-      totalMs: Math.round(p.totalMs),
-      createdAt: p.startedAt,
-      startedAt: p.startedAt,
-      completedAt: now,
-    },
-  });
+  const outcome = {
+    runnerId: p.runnerId,
+    status: 'SUCCEEDED' as const,
+    itemCount: p.metered.items,
+    ...(p.output === null ? {} : { output: p.output }),
+    queueMs: Math.round(p.queueMs),
+    computeMs: Math.round(p.metered.computeMs),
+    totalMs: Math.round(p.totalMs),
+    completedAt: now,
+  };
+  let prediction: { id: string };
+  if (p.runningPredictionId) {
+    // Conditional on RUNNING in the same transaction as the charge: a cancel or another attempt
+    // that got there first wins, and this one writes nothing.
+    const updated = await tx.prediction.updateMany({
+      where: { id: p.runningPredictionId, organizationId: p.organizationId, status: 'RUNNING' },
+      data: { ...outcome, input: Prisma.DbNull, expiresAt: p.expiresAt ?? null },
+    });
+    if (updated.count !== 1) {
+      throw new BillingError('INVALID_STATE', 'the prediction is no longer running');
+    }
+    prediction = { id: p.runningPredictionId };
+  } else {
+    prediction = await tx.prediction.create({
+      data: {
+        organizationId: p.organizationId,
+        modelVersionId: p.modelVersionId,
+        apiKeyId: p.apiKeyId,
+        userId: p.userId,
+        idempotencyKey: p.idempotencyKey,
+        createdAt: p.startedAt,
+        startedAt: p.startedAt,
+        ...outcome,
+      },
+    });
+  }
   const usage = await tx.usageEvent.create({
     data: {
       organizationId: p.organizationId,

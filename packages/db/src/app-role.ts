@@ -15,7 +15,8 @@ export function appRoleUrl(ownerUrl: string, password = DEV_APP_ROLE_PASSWORD): 
   return u.toString();
 }
 
-/** Lets the app role log in with `password` (the migration must have created it). */
+/** Lets the app role log in with `password`. Does nothing while the role does not exist yet (a
+ * database not migrated: `migrate dev` creates it with the migrations). */
 export async function enableAppRoleLogin(
   ownerUrl: string,
   password = DEV_APP_ROLE_PASSWORD,
@@ -23,6 +24,8 @@ export async function enableAppRoleLogin(
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
+    const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (role.rowCount === 0) return;
     const escaped = client.escapeLiteral(password);
     await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${escaped}`);
   } finally {

@@ -45,4 +45,6 @@ export type {
   StripeEvent,
   EarningsStatement,
   AuditLog,
+  WebhookDelivery,
+  WebhookSigningSecret,
 } from './generated/prisma/client.ts';

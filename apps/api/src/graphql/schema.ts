@@ -6,6 +6,7 @@ import './types/organization.ts';
 import './types/model-version.ts';
 import './types/model.ts';
 import './types/prediction.ts';
+import './types/async-predictions.ts';
 import './types/access.ts';
 import './types/organization-members.ts';
 import './types/access-mutations.ts';

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'member.remove'
   | 'member.leave'
   | 'auth.signIn.newDevice'
-  | 'auth.password.reset';
+  | 'auth.password.reset'
+  | 'webhookSecret.rotate';
 
 export interface AuditEntry {
   organizationId: string;

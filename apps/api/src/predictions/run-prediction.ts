@@ -2,13 +2,14 @@
 // resolve the model -> check access -> validate inputs -> check credit -> route to a runner ->
 // record prediction, usage event and ledger debit in one transaction -> return.
 // Any failure before the commit records no usage, so nothing is charged.
-import { Prisma, withTenant, type Db } from '@modelhub/db';
+import { Prisma, withTenant, type Db, type Tx } from '@modelhub/db';
 import { balanceOf, calculateCharge, recordSucceededPrediction } from '@modelhub/billing';
 import {
   runnerModelName,
   validateInferInputs,
   type InferInputTensor,
   type InferOutputTensor,
+  type InferRequest,
 } from '@modelhub/inference';
 import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
@@ -46,15 +47,31 @@ export interface PredictionDeps {
   lookups: PredictionLookups;
 }
 
-export async function runPrediction(
-  deps: PredictionDeps,
-  principal: Principal & { organizationId: string },
-  input: RunPredictionInput,
-): Promise<PredictionResult> {
-  const startedAt = new Date();
-  const started = performance.now();
-  const { db, router, lookups } = deps;
-  const version = await lookups.visibleVersion(input.modelRef, principal.organizationId);
+/** A call checked against the model and ready for a runner: what sync and async share. */
+export interface PreparedCall {
+  version: ResolvedModelVersion;
+  request: InferRequest;
+  /** batch elements, what per-item prices count */
+  items: number;
+  price: ResolvedModelVersion['prices'][number] | null;
+}
+
+/** What a runner answered for a call. */
+export interface RunnerOutcome {
+  runnerId: string;
+  outputs: InferOutputTensor[];
+  queueMs: number;
+  computeMs: number;
+}
+
+/** Resolves the model as the caller may see it and validates the inputs against its signature,
+ * with the same input policy the runner applies, so a refusal costs no runner round trip. */
+export async function prepareCall(
+  lookups: PredictionLookups,
+  organizationId: string,
+  input: Pick<RunPredictionInput, 'modelRef' | 'inputs' | 'outputs'>,
+): Promise<PreparedCall> {
+  const version = await lookups.visibleVersion(input.modelRef, organizationId);
   if ((version.runtimeConfig as { pipeline?: unknown } | null)?.pipeline) {
     // A composite's artifact is its pipeline manifest, not a graph a runner could load.
     throw new AppError(
@@ -66,21 +83,75 @@ export async function runPrediction(
   const signature = { inputs: version.inputs, outputs: version.outputs } as unknown as Parameters<
     typeof validateInferInputs
   >[1];
-  const request = {
+  const requested = {
     inputs: input.inputs,
     ...(input.outputs?.length ? { outputs: input.outputs.map((name) => ({ name })) } : {}),
   };
   let inputs: InferInputTensor[];
   try {
-    // The same input policy the runner applies, so a refusal costs no runner round trip.
     const finite = (version.runtimeConfig as { requireFiniteInputs?: boolean } | null)
       ?.requireFiniteInputs;
-    inputs = validateInferInputs(request, signature, undefined, {
+    inputs = validateInferInputs(requested, signature, undefined, {
       nonFinite: finite === false ? 'allow' : 'reject',
     });
   } catch (error) {
     throw toAppError(error);
   }
+  return {
+    version,
+    request: { ...requested, inputs },
+    items: batchSize(inputs, signature.inputs),
+    price: version.prices[0] ?? null,
+  };
+}
+
+/** Runs a prepared call on a runner that holds (or loads) the model; failures as AppErrors. */
+export async function callRunner(router: RunnerRouter, call: PreparedCall): Promise<RunnerOutcome> {
+  const { version } = call;
+  let routed;
+  try {
+    routed = await router.infer(
+      version.id,
+      runnerModelName(version.model.organization.slug, version.model.slug),
+      version.version,
+      call.request,
+    );
+  } catch (error) {
+    throw toAppError(error);
+  }
+  const timings = (routed.response.parameters ?? {}) as { queue_ms?: number; compute_ms?: number };
+  return {
+    runnerId: routed.runnerId,
+    outputs: routed.response.outputs,
+    queueMs: timings.queue_ms ?? 0,
+    computeMs: timings.compute_ms ?? 0,
+  };
+}
+
+/** Runs `fn` in the organization's turn for charging, inside a tenant transaction. Charges of one
+ * organization are serialized (the balance check and debit are atomic), so under a burst a
+ * recording may wait its turn: the model has already run, and failing it now would waste that
+ * work. */
+export function inChargingTurn<T>(
+  db: Db,
+  organizationId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return recordingQueue.run(organizationId, () =>
+    withTenant(db, organizationId, fn, RECORDING_TRANSACTION),
+  );
+}
+
+export async function runPrediction(
+  deps: PredictionDeps,
+  principal: Principal & { organizationId: string },
+  input: RunPredictionInput,
+): Promise<PredictionResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const { db, router, lookups } = deps;
+  const call = await prepareCall(lookups, principal.organizationId, input);
+  const { version } = call;
 
   if (input.idempotencyKey) {
     const replay = await replayIdempotent(
@@ -92,58 +163,29 @@ export async function runPrediction(
     if (replay) return replay;
   }
 
-  const price = version.prices[0] ?? null;
-  const items = batchSize(inputs, signature.inputs);
-  await assertCredit(deps, principal.organizationId, price, items);
-
-  let routed;
-  try {
-    routed = await router.infer(
-      version.id,
-      runnerModelName(version.model.organization.slug, version.model.slug),
-      version.version,
-      {
-        ...request,
-        inputs,
-      },
-    );
-  } catch (error) {
-    throw toAppError(error);
-  }
-  const timings = (routed.response.parameters ?? {}) as { queue_ms?: number; compute_ms?: number };
-  const computeMs = timings.compute_ms ?? 0;
-  const queueMs = timings.queue_ms ?? 0;
-  const outputs = routed.response.outputs;
+  await assertCredit(deps, principal.organizationId, call.price, call.items);
+  const outcome = await callRunner(router, call);
   const totalMs = performance.now() - started;
 
   let recorded;
   try {
-    recorded = await recordingQueue.run(principal.organizationId, () =>
-      withTenant(
-        db,
-        principal.organizationId,
-        (tx) =>
-          recordSucceededPrediction(tx, {
-            organizationId: principal.organizationId,
-            publisherOrganizationId: version.model.organizationId,
-            modelVersionId: version.id,
-            apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-            userId: principal.kind === 'user' ? principal.userId : null,
-            runnerId: routed.runnerId,
-            idempotencyKey: input.idempotencyKey ?? null,
-            // Kept only when the caller may replay the call.
-            output: input.idempotencyKey ? (outputs as unknown as Prisma.InputJsonValue) : null,
-            metered: { items, computeMs },
-            queueMs,
-            totalMs,
-            startedAt,
-            price,
-          }),
-        // Charges of one organization are serialized (the balance check and debit are atomic),
-        // so under a burst a recording may wait its turn: the model has already run, and failing
-        // it now would waste that work.
-        RECORDING_TRANSACTION,
-      ),
+    recorded = await inChargingTurn(db, principal.organizationId, (tx) =>
+      recordSucceededPrediction(tx, {
+        organizationId: principal.organizationId,
+        publisherOrganizationId: version.model.organizationId,
+        modelVersionId: version.id,
+        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        userId: principal.kind === 'user' ? principal.userId : null,
+        runnerId: outcome.runnerId,
+        idempotencyKey: input.idempotencyKey ?? null,
+        // Kept only when the caller may replay the call.
+        output: input.idempotencyKey ? (outcome.outputs as unknown as Prisma.InputJsonValue) : null,
+        metered: { items: call.items, computeMs: outcome.computeMs },
+        queueMs: outcome.queueMs,
+        totalMs,
+        startedAt,
+        price: call.price,
+      }),
     );
   } catch (error) {
     // A concurrent call with the same idempotency key committed first: answer with its result.
@@ -165,11 +207,11 @@ export async function runPrediction(
   return {
     predictionId: recorded.predictionId,
     version,
-    outputs,
+    outputs: outcome.outputs,
     costMicros: recorded.charge.amountMicros,
     currency: recorded.currency,
-    queueMs,
-    computeMs,
+    queueMs: outcome.queueMs,
+    computeMs: outcome.computeMs,
     totalMs,
     replayed: false,
   };
@@ -185,7 +227,7 @@ function batchSize(inputs: InferInputTensor[], specs: { name: string; shape: num
 /** A cheap early PAYMENT_REQUIRED (no runner work) when a prepaid organization cannot pay for
  * the call; the exact check is made again, atomically, when the call is charged. */
 export async function assertCredit(
-  { db, lookups }: PredictionDeps,
+  { db, lookups }: Pick<PredictionDeps, 'db' | 'lookups'>,
   organizationId: string,
   price: ResolvedModelVersion['prices'][number] | null,
   items: number,

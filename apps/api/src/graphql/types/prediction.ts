@@ -7,7 +7,7 @@ import { builder } from '../builder.ts';
 import { DatatypeEnum } from './enums.ts';
 import { ModelVersionRef } from './model-version.ts';
 
-const TensorInput = builder.inputType('TensorInput', {
+export const TensorInput = builder.inputType('TensorInput', {
   description:
     'One input tensor, row-major. Numeric and BOOL tensors use `data` (BOOL as 0/1); BYTES tensors use `stringData`.',
   fields: (t) => ({
@@ -19,7 +19,7 @@ const TensorInput = builder.inputType('TensorInput', {
   }),
 });
 
-const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implement({
+export const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implement({
   description:
     'An output tensor, row-major. Numeric and BOOL tensors fill `data`; BYTES tensors fill `stringData`.',
   fields: (t) => ({
@@ -78,7 +78,7 @@ const PredictionResultRef = builder.objectRef<PredictionResult>('PredictionResul
   }),
 });
 
-function toInferInput(tensor: {
+export function toInferInput(tensor: {
   name: string;
   datatype: Datatype;
   shape: number[];
