@@ -23,6 +23,12 @@ const schema = z.object({
     .trim()
     .regex(CRON, 'a cron expression of 5 or 6 fields')
     .default('0 * * * *'),
+  /** when expired async predictions' inputs and outputs are purged, UTC (every 5 minutes) */
+  PREDICTION_PURGE_CRON: z
+    .string()
+    .trim()
+    .regex(CRON, 'a cron expression of 5 or 6 fields')
+    .default('*/5 * * * *'),
   /** meter reports in flight at once */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** how long SIGTERM waits for jobs in flight before exiting (they are retried elsewhere) */

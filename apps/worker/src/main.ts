@@ -15,6 +15,7 @@ const worker = await startWorker({
   queueSchema: env.WORKER_QUEUE_SCHEMA,
   platformFeeBps: env.PLATFORM_FEE_BPS,
   earningsCron: env.EARNINGS_CRON,
+  predictionPurgeCron: env.PREDICTION_PURGE_CRON,
 });
 logger.info({ mode: worker.mode }, 'worker ready');
 

@@ -1,11 +1,12 @@
 // The background worker: pg-boss on the owner role's connection, running publisher earnings
-// (monthly statements) always, and billing's meter reporting (and its periodic sweep) when
+// (monthly statements) and the purge of expired async predictions always, and billing's meter reporting (and its periodic sweep) when
 // Stripe is configured. In ledger-only mode it starts
 // anyway and runs no Stripe job, so a deployment without Stripe does not crash-loop.
 import { startMeterReporting, type BillingLogger, type StripeAdapter } from '@modelhub/billing';
 import { createDb, type Db } from '@modelhub/db';
 import { PgBoss } from 'pg-boss';
 import { startEarningsJob } from './earnings-job.ts';
+import { startPredictionRetentionJob } from './prediction-retention-job.ts';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -19,6 +20,8 @@ export interface WorkerOptions {
   platformFeeBps: number;
   /** when publisher earnings are computed, UTC */
   earningsCron: string;
+  /** when expired async predictions' inputs and outputs are purged, UTC */
+  predictionPurgeCron: string;
 }
 
 export interface Worker {
@@ -48,6 +51,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     platformFeeBps: options.platformFeeBps,
     cron: options.earningsCron,
   });
+  await startPredictionRetentionJob({ db, boss, logger, cron: options.predictionPurgeCron });
   const mode = options.adapter ? 'stripe' : 'ledger-only';
   if (options.adapter) {
     const reporting = await startMeterReporting({
