@@ -27,7 +27,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -65,7 +64,10 @@ export function parseWebhookUrl(text: string): URL {
   return url;
 }
 
-export function isInternalAddress(address: string): boolean {
+export function isInternalAddress(text: string): boolean {
+  // An IPv4-mapped IPv6 address is the IPv4 address (a ::ffff:0:0/96 rule would match every IPv4
+  // address in node's BlockList).
+  const address = text.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
   const family = isIP(address);
   if (family === 0) return false;
   return INTERNAL.check(address, family === 4 ? 'ipv4' : 'ipv6');
