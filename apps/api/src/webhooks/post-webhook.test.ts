@@ -32,7 +32,11 @@ describe('postWebhook', () => {
       error: null,
     });
     const before = hits;
-    for (const url of [`http://127.0.0.1:${port}/hook`, `http://localhost:${port}/hook`]) {
+    for (const url of [
+      `http://127.0.0.1:${port}/hook`,
+      `http://localhost:${port}/hook`,
+      `http://[::ffff:127.0.0.1]:${port}/hook`,
+    ]) {
       const refused = await post(url, false);
       expect(refused.statusCode).toBeNull();
       expect(refused.error).toMatch(/internal address/);
@@ -58,6 +62,8 @@ describe('webhook URLs', () => {
       '::1',
       'fd00::1',
       '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:a9fe:a9fe',
       '0.0.0.0',
     ]) {
       expect(isInternalAddress(address), address).toBe(true);

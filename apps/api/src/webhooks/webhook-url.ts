@@ -65,10 +65,19 @@ export function parseWebhookUrl(text: string): URL {
 }
 
 export function isInternalAddress(text: string): boolean {
-  // An IPv4-mapped IPv6 address is the IPv4 address (a ::ffff:0:0/96 rule would match every IPv4
-  // address in node's BlockList).
-  const address = text.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  const address = ipv4Mapped(text) ?? text;
   const family = isIP(address);
   if (family === 0) return false;
   return INTERNAL.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 one (::ffff:127.0.0.1 or ::ffff:7f00:1), which
+ * must be checked as IPv4: a ::ffff:0:0/96 rule would match every IPv4 address in BlockList. */
+function ipv4Mapped(address: string): string | null {
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1]!;
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const [high, low] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
