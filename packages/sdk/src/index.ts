@@ -25,6 +25,15 @@ export type {
   ListApiKeysParams,
 } from './resources/api-keys.ts';
 export type { Prediction, PredictOptions, Tensor } from './predict.ts';
+export type {
+  AsyncPrediction,
+  CreatePredictionOptions,
+  PredictionsResource,
+  WaitOptions,
+  WebhookDelivery,
+} from './resources/predictions.ts';
+export type { UsageParams, UsageResource, UsageRow } from './resources/usage.ts';
+export type { WebhookSecretsResource } from './resources/webhook-secrets.ts';
 export type { TensorInput } from './tensor-checks.ts';
 export type { Organization, Viewer } from './viewer.ts';
 export type {
@@ -33,8 +42,12 @@ export type {
   Datatype,
   ModelTask,
   ModelVersionStatus,
+  PredictionMode,
+  PredictionStatus,
+  PredictionWebhookEvent,
   PriceUnit,
   Role,
+  UsageGrouping,
   Visibility,
 } from './generated/graphql.ts';
 export {

@@ -1,10 +1,13 @@
 // The client API users construct: credentials, where the api is, and how to retry; the catalog,
-// predictions, API keys and the viewer hang off it.
+// predictions (sync and async), API keys, usage and the viewer hang off it.
 import { ConfigurationError } from './errors.ts';
 import { GraphQLTransport } from './graphql-transport.ts';
 import { predict, type Prediction, type PredictOptions } from './predict.ts';
 import { ApiKeysResource } from './resources/api-keys.ts';
 import { ModelsResource } from './resources/models.ts';
+import { PredictionsResource } from './resources/predictions.ts';
+import { UsageResource } from './resources/usage.ts';
+import { WebhookSecretsResource } from './resources/webhook-secrets.ts';
 import { retryPolicy, type BackoffOptions } from './retry-policy.ts';
 import type { TensorInput } from './tensor-checks.ts';
 import { viewer, type Viewer } from './viewer.ts';
@@ -41,6 +44,12 @@ export class Modelhub {
   readonly models: ModelsResource;
   /** the organization's API keys (needs a `sessionToken`) */
   readonly keys: ApiKeysResource;
+  /** async predictions: create, get, wait, cancel, list */
+  readonly predictions: PredictionsResource;
+  /** the organization's usage and spend */
+  readonly usage: UsageResource;
+  /** the secret webhooks are signed with (needs a `sessionToken`) */
+  readonly webhookSecrets: WebhookSecretsResource;
   private readonly transport: GraphQLTransport;
 
   constructor(options: ModelhubOptions) {
@@ -72,6 +81,9 @@ export class Modelhub {
     });
     this.models = new ModelsResource(this.transport);
     this.keys = new ApiKeysResource(this.transport);
+    this.predictions = new PredictionsResource(this.transport);
+    this.usage = new UsageResource(this.transport);
+    this.webhookSecrets = new WebhookSecretsResource(this.transport);
   }
 
   /**

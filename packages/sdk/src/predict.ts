@@ -70,16 +70,21 @@ export async function predict(
   return {
     id: result.id,
     model: result.model,
-    outputs: result.outputs.map((o) => ({
-      name: o.name,
-      datatype: o.datatype,
-      shape: o.shape,
-      data: o.data,
-      stringData: o.stringData,
-    })),
+    outputs: result.outputs.map(toTensor),
     costMicros: toBigInt(result.costMicros),
     currency: result.currency,
     replayed: result.replayed,
     timings: { ...result.timings },
+  };
+}
+
+/** An output tensor as the api sends it, as the SDK hands it out. */
+export function toTensor(o: Tensor): Tensor {
+  return {
+    name: o.name,
+    datatype: o.datatype,
+    shape: o.shape,
+    data: o.data,
+    stringData: o.stringData,
   };
 }

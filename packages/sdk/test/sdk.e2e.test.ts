@@ -3,6 +3,8 @@
 // session (a next-auth JWT, as the portal issues it), then the catalog, predictions and the
 // typed errors are exercised with an API key.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startApi, type RunningApi } from '@modelhub/api';
@@ -21,6 +23,8 @@ import {
   Modelhub,
   NotFoundError,
   UnauthenticatedError,
+  verifyWebhook,
+  type AsyncPrediction,
   type Model,
   type TensorInput,
 } from '../src/index.ts';
@@ -40,6 +44,36 @@ let session: Modelhub;
 /** an API key of the demo organization, made through `session` */
 let apiKey: string;
 let client: Modelhub;
+let receiver: Receiver;
+
+interface Receiver {
+  url: string;
+  deliveries: { headers: Record<string, string>; body: string }[];
+  close(): Promise<void>;
+}
+
+/** Receives webhooks: the first delivery is answered 503, later ones 204. */
+async function startReceiver(): Promise<Receiver> {
+  const deliveries: Receiver['deliveries'] = [];
+  let calls = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      deliveries.push({
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      res.writeHead(calls++ === 0 ? 503 : 204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/modelhub`,
+    deliveries,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -60,7 +94,11 @@ beforeAll(async () => {
     port: 0,
     logger: silent,
     apiKeyCacheMs: 0,
+    // the webhook receiver of these tests listens on 127.0.0.1
+    webhookAllowInternal: true,
+    webhookRetryDelaySeconds: 1,
   });
+  receiver = await startReceiver();
   reference = await loadOnnxModel(OCR_CLASSIFIER.file);
   session = new Modelhub({
     baseUrl: api.url,
@@ -73,6 +111,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await receiver?.close();
   await reference?.dispose();
   await api?.close();
   await runner?.close();
@@ -304,5 +343,93 @@ describe('predict', () => {
     });
 
     expect(await balance()).toBe(before);
+  });
+});
+
+describe('async predictions', () => {
+  it('creates a prediction, waits for it and reads the same outputs as predict', async () => {
+    const before = await balance();
+    const queued = await client.predictions.create(CLASSIFIER, [classifierInput()]);
+    expect(queued.status).toBe('QUEUED');
+    expect(queued.mode).toBe('ASYNC');
+    const done = await client.predictions.wait(queued.id, { timeoutMs: 30_000 });
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.costMicros).toBe(OCR_CLASSIFIER.price.amountMicros);
+    const sync = await client.predict(CLASSIFIER, [classifierInput()]);
+    expect(done.outputs).toEqual(sync.outputs);
+    expect(await balance()).toBe(before - done.costMicros! - sync.costMicros);
+
+    const page = await client.predictions.list({ first: 5 });
+    expect(page.items.map((p) => p.id)).toContain(done.id);
+  });
+
+  it('delivers a signed webhook that verifyWebhook accepts, after a failed first attempt', async () => {
+    const secret = await session.webhookSecrets.get();
+    const created = await client.predictions.create(CLASSIFIER, [classifierInput()], {
+      webhook: receiver.url,
+      wait: 30,
+    });
+    expect(created.status).toBe('SUCCEEDED');
+    let deliveries = await client.predictions.webhookDeliveries(created.id);
+    const deadline = Date.now() + 20_000;
+    while (!deliveries.some((d) => d.succeeded) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      deliveries = await client.predictions.webhookDeliveries(created.id);
+    }
+    expect(deliveries.map((d) => [d.attempt, d.statusCode, d.succeeded])).toEqual([
+      [1, 503, false],
+      [2, 204, true],
+    ]);
+    for (const delivery of receiver.deliveries) {
+      const verified = verifyWebhook<{ type: string; data: AsyncPrediction }>(
+        delivery.headers,
+        delivery.body,
+        secret,
+      );
+      expect(verified.id).toBe(deliveries[0]!.messageId);
+      expect(verified.payload.type).toBe('prediction.completed');
+      expect(verified.payload.data).toMatchObject({ id: created.id, status: 'SUCCEEDED' });
+    }
+    // another secret does not verify it
+    expect(() =>
+      verifyWebhook(
+        receiver.deliveries[0]!.headers,
+        receiver.deliveries[0]!.body,
+        `whsec_${Buffer.alloc(32).toString('base64')}`,
+      ),
+    ).toThrow();
+  });
+
+  it('cancels a prediction, typed errors for bad calls, and NotFoundError for unknown ids', async () => {
+    const created = await client.predictions.create(CLASSIFIER, [classifierInput()]);
+    const canceled = await client.predictions.cancel(created.id);
+    // it may already have finished: a finished prediction comes back unchanged
+    expect(['CANCELED', 'SUCCEEDED']).toContain(canceled.status);
+    if (canceled.status === 'CANCELED') expect(canceled.costMicros).toBeNull();
+
+    await expect(
+      client.predictions.create(CLASSIFIER, [classifierInput()], { webhook: 'ftp://nope' }),
+    ).rejects.toBeInstanceOf(BadUserInputError);
+    await expect(
+      client.predictions.create(CLASSIFIER, [classifierInput()], { wait: 61 }),
+    ).rejects.toBeInstanceOf(BadUserInputError);
+    await expect(client.predictions.get('UHJlZGljdGlvbjpub3Bl')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
+
+describe('usage', () => {
+  it('reports the calls and spend of the day, matching the balance change', async () => {
+    const from = new Date(Date.now() - 24 * 3600_000);
+    const to = new Date(Date.now() + 3600_000);
+    const byModel = await client.usage.report({ from, to, groupBy: 'model' });
+    const row = byModel.find((r) => r.label.includes(OCR_CLASSIFIER.slug));
+    expect(row).toBeDefined();
+    expect(row!.calls).toBeGreaterThan(0);
+    expect(row!.amountMicros).toBe(OCR_CLASSIFIER.price.amountMicros * BigInt(row!.calls));
+    await expect(
+      client.usage.report({ from: new Date('nope'), to, groupBy: 'day' }),
+    ).rejects.toBeInstanceOf(BadUserInputError);
   });
 });

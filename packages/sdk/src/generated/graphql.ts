@@ -18,6 +18,20 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+export type CreatePredictionInput = {
+  /** A retry with the same key returns the first prediction instead of a new one. */
+  idempotencyKey?: string | null | undefined;
+  inputs: Array<TensorInput>;
+  /** `publisher/model` (latest published version) or `publisher/model@1.2.0`. */
+  model: string;
+  /** Only these outputs; all when omitted. */
+  outputs?: Array<string> | null | undefined;
+  /** An http(s) URL that receives the prediction as a signed POST (Standard Webhooks headers; see webhookSigningSecret). */
+  webhook?: string | null | undefined;
+  /** Which events are sent to the webhook; [COMPLETED] when omitted. */
+  webhookEvents?: Array<PredictionWebhookEvent> | null | undefined;
+};
+
 /** Tensor element types of the KServe v2 protocol. */
 export type Datatype =
   | 'BOOL'
@@ -51,6 +65,15 @@ export type ModelTask =
 /** DRAFT -> PUBLISHED -> DEPRECATED; YANKED versions cannot be called. */
 export type ModelVersionStatus = 'DEPRECATED' | 'DRAFT' | 'PUBLISHED' | 'YANKED';
 
+/** SYNC: answered in the request (predict, …); ASYNC: createPrediction. */
+export type PredictionMode = 'ASYNC' | 'SYNC';
+
+/** QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELED. Synchronous calls are recorded as SUCCEEDED. */
+export type PredictionStatus = 'CANCELED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+
+/** START: the prediction started running; COMPLETED: it reached SUCCEEDED, FAILED or CANCELED. */
+export type PredictionWebhookEvent = 'COMPLETED' | 'START';
+
 /** PER_CALL: per prediction; PER_1K_ITEMS: per 1,000 batch elements; PER_COMPUTE_SECOND: per second of runner compute. */
 export type PriceUnit = 'PER_1K_ITEMS' | 'PER_CALL' | 'PER_COMPUTE_SECOND';
 
@@ -65,6 +88,9 @@ export type TensorInput = {
   shape: Array<number>;
   stringData?: Array<string> | null | undefined;
 };
+
+/** How a usage report groups calls. */
+export type UsageGrouping = 'day' | 'key' | 'model' | 'version';
 
 /** PUBLIC models are listed for everyone; PRIVATE ones exist only for their organization. */
 export type Visibility = 'PRIVATE' | 'PUBLIC';
@@ -317,6 +343,219 @@ export type PredictMutation = {
   };
 };
 
+export type PredictionFieldsFragment = {
+  id: string;
+  status: PredictionStatus;
+  mode: PredictionMode;
+  model: string | null;
+  costMicros: string | null;
+  currency: string | null;
+  attempts: number;
+  queueMs: number | null;
+  computeMs: number | null;
+  totalMs: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  expiresAt: string | null;
+  purgedAt: string | null;
+  webhook: string | null;
+  webhookEvents: Array<PredictionWebhookEvent>;
+  outputs: Array<{
+    name: string;
+    datatype: Datatype;
+    shape: Array<number>;
+    data: Array<number> | null;
+    stringData: Array<string> | null;
+  }> | null;
+  error: { code: string; message: string } | null;
+};
+
+export type CreatePredictionMutationVariables = Exact<{
+  input: CreatePredictionInput;
+  wait?: number | null | undefined;
+}>;
+
+export type CreatePredictionMutation = {
+  createPrediction: {
+    id: string;
+    status: PredictionStatus;
+    mode: PredictionMode;
+    model: string | null;
+    costMicros: string | null;
+    currency: string | null;
+    attempts: number;
+    queueMs: number | null;
+    computeMs: number | null;
+    totalMs: number | null;
+    createdAt: string;
+    startedAt: string | null;
+    completedAt: string | null;
+    expiresAt: string | null;
+    purgedAt: string | null;
+    webhook: string | null;
+    webhookEvents: Array<PredictionWebhookEvent>;
+    outputs: Array<{
+      name: string;
+      datatype: Datatype;
+      shape: Array<number>;
+      data: Array<number> | null;
+      stringData: Array<string> | null;
+    }> | null;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type GetPredictionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GetPredictionQuery = {
+  prediction: {
+    id: string;
+    status: PredictionStatus;
+    mode: PredictionMode;
+    model: string | null;
+    costMicros: string | null;
+    currency: string | null;
+    attempts: number;
+    queueMs: number | null;
+    computeMs: number | null;
+    totalMs: number | null;
+    createdAt: string;
+    startedAt: string | null;
+    completedAt: string | null;
+    expiresAt: string | null;
+    purgedAt: string | null;
+    webhook: string | null;
+    webhookEvents: Array<PredictionWebhookEvent>;
+    outputs: Array<{
+      name: string;
+      datatype: Datatype;
+      shape: Array<number>;
+      data: Array<number> | null;
+      stringData: Array<string> | null;
+    }> | null;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type CancelPredictionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelPredictionMutation = {
+  cancelPrediction: {
+    id: string;
+    status: PredictionStatus;
+    mode: PredictionMode;
+    model: string | null;
+    costMicros: string | null;
+    currency: string | null;
+    attempts: number;
+    queueMs: number | null;
+    computeMs: number | null;
+    totalMs: number | null;
+    createdAt: string;
+    startedAt: string | null;
+    completedAt: string | null;
+    expiresAt: string | null;
+    purgedAt: string | null;
+    webhook: string | null;
+    webhookEvents: Array<PredictionWebhookEvent>;
+    outputs: Array<{
+      name: string;
+      datatype: Datatype;
+      shape: Array<number>;
+      data: Array<number> | null;
+      stringData: Array<string> | null;
+    }> | null;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type ListPredictionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: PredictionStatus | null | undefined;
+}>;
+
+export type ListPredictionsQuery = {
+  predictions: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        status: PredictionStatus;
+        mode: PredictionMode;
+        model: string | null;
+        costMicros: string | null;
+        currency: string | null;
+        attempts: number;
+        queueMs: number | null;
+        computeMs: number | null;
+        totalMs: number | null;
+        createdAt: string;
+        startedAt: string | null;
+        completedAt: string | null;
+        expiresAt: string | null;
+        purgedAt: string | null;
+        webhook: string | null;
+        webhookEvents: Array<PredictionWebhookEvent>;
+        outputs: Array<{
+          name: string;
+          datatype: Datatype;
+          shape: Array<number>;
+          data: Array<number> | null;
+          stringData: Array<string> | null;
+        }> | null;
+        error: { code: string; message: string } | null;
+      };
+    }>;
+  };
+};
+
+export type PredictionWebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PredictionWebhookDeliveriesQuery = {
+  prediction: {
+    webhookDeliveries: Array<{
+      event: PredictionWebhookEvent;
+      messageId: string;
+      url: string;
+      attempt: number;
+      statusCode: number | null;
+      error: string | null;
+      succeeded: boolean;
+      durationMs: number;
+      createdAt: string;
+    }>;
+  };
+};
+
+export type UsageQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy: UsageGrouping;
+}>;
+
+export type UsageQuery = {
+  viewer: {
+    organization: {
+      usage: Array<{
+        group: string;
+        label: string;
+        calls: number;
+        quantity: string;
+        amountMicros: string;
+        currency: string;
+      }>;
+    } | null;
+  } | null;
+};
+
 export type OrganizationFieldsFragment = {
   id: string;
   slug: string;
@@ -340,6 +579,14 @@ export type ViewerQuery = {
     }>;
   } | null;
 };
+
+export type WebhookSigningSecretQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WebhookSigningSecretQuery = { webhookSigningSecret: string };
+
+export type RotateWebhookSigningSecretMutationVariables = Exact<{ [key: string]: never }>;
+
+export type RotateWebhookSigningSecretMutation = { rotateWebhookSigningSecret: string };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -466,6 +713,41 @@ fragment ModelVersionFields on ModelVersion {
 }`,
   { fragmentName: 'ModelFields' },
 ) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
+export const PredictionFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment PredictionFields on Prediction {
+  id
+  status
+  mode
+  model
+  outputs {
+    name
+    datatype
+    shape
+    data
+    stringData
+  }
+  error {
+    code
+    message
+  }
+  costMicros
+  currency
+  attempts
+  queueMs
+  computeMs
+  totalMs
+  createdAt
+  startedAt
+  completedAt
+  expiresAt
+  purgedAt
+  webhook
+  webhookEvents
+}
+    `,
+  { fragmentName: 'PredictionFields' },
+) as unknown as TypedDocumentString<PredictionFieldsFragment, unknown>;
 export const OrganizationFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment OrganizationFields on Organization {
@@ -700,6 +982,194 @@ export const PredictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PredictMutation, PredictMutationVariables>;
+export const CreatePredictionDocument = new TypedDocumentString(`
+    mutation CreatePrediction($input: CreatePredictionInput!, $wait: Int) {
+  createPrediction(input: $input, wait: $wait) {
+    ...PredictionFields
+  }
+}
+    fragment PredictionFields on Prediction {
+  id
+  status
+  mode
+  model
+  outputs {
+    name
+    datatype
+    shape
+    data
+    stringData
+  }
+  error {
+    code
+    message
+  }
+  costMicros
+  currency
+  attempts
+  queueMs
+  computeMs
+  totalMs
+  createdAt
+  startedAt
+  completedAt
+  expiresAt
+  purgedAt
+  webhook
+  webhookEvents
+}`) as unknown as TypedDocumentString<CreatePredictionMutation, CreatePredictionMutationVariables>;
+export const GetPredictionDocument = new TypedDocumentString(`
+    query GetPrediction($id: ID!) {
+  prediction(id: $id) {
+    ...PredictionFields
+  }
+}
+    fragment PredictionFields on Prediction {
+  id
+  status
+  mode
+  model
+  outputs {
+    name
+    datatype
+    shape
+    data
+    stringData
+  }
+  error {
+    code
+    message
+  }
+  costMicros
+  currency
+  attempts
+  queueMs
+  computeMs
+  totalMs
+  createdAt
+  startedAt
+  completedAt
+  expiresAt
+  purgedAt
+  webhook
+  webhookEvents
+}`) as unknown as TypedDocumentString<GetPredictionQuery, GetPredictionQueryVariables>;
+export const CancelPredictionDocument = new TypedDocumentString(`
+    mutation CancelPrediction($id: ID!) {
+  cancelPrediction(id: $id) {
+    ...PredictionFields
+  }
+}
+    fragment PredictionFields on Prediction {
+  id
+  status
+  mode
+  model
+  outputs {
+    name
+    datatype
+    shape
+    data
+    stringData
+  }
+  error {
+    code
+    message
+  }
+  costMicros
+  currency
+  attempts
+  queueMs
+  computeMs
+  totalMs
+  createdAt
+  startedAt
+  completedAt
+  expiresAt
+  purgedAt
+  webhook
+  webhookEvents
+}`) as unknown as TypedDocumentString<CancelPredictionMutation, CancelPredictionMutationVariables>;
+export const ListPredictionsDocument = new TypedDocumentString(`
+    query ListPredictions($first: Int, $after: String, $status: PredictionStatus) {
+  predictions(first: $first, after: $after, status: $status) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PredictionFields
+      }
+    }
+  }
+}
+    fragment PredictionFields on Prediction {
+  id
+  status
+  mode
+  model
+  outputs {
+    name
+    datatype
+    shape
+    data
+    stringData
+  }
+  error {
+    code
+    message
+  }
+  costMicros
+  currency
+  attempts
+  queueMs
+  computeMs
+  totalMs
+  createdAt
+  startedAt
+  completedAt
+  expiresAt
+  purgedAt
+  webhook
+  webhookEvents
+}`) as unknown as TypedDocumentString<ListPredictionsQuery, ListPredictionsQueryVariables>;
+export const PredictionWebhookDeliveriesDocument = new TypedDocumentString(`
+    query PredictionWebhookDeliveries($id: ID!) {
+  prediction(id: $id) {
+    webhookDeliveries {
+      event
+      messageId
+      url
+      attempt
+      statusCode
+      error
+      succeeded
+      durationMs
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  PredictionWebhookDeliveriesQuery,
+  PredictionWebhookDeliveriesQueryVariables
+>;
+export const UsageDocument = new TypedDocumentString(`
+    query Usage($from: DateTime!, $to: DateTime!, $groupBy: UsageGrouping!) {
+  viewer {
+    organization {
+      usage(from: $from, to: $to, groupBy: $groupBy) {
+        group
+        label
+        calls
+        quantity
+        amountMicros
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageQuery, UsageQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -730,3 +1200,19 @@ export const ViewerDocument = new TypedDocumentString(`
   name
   personal
 }`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const WebhookSigningSecretDocument = new TypedDocumentString(`
+    query WebhookSigningSecret {
+  webhookSigningSecret
+}
+    `) as unknown as TypedDocumentString<
+  WebhookSigningSecretQuery,
+  WebhookSigningSecretQueryVariables
+>;
+export const RotateWebhookSigningSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSigningSecret {
+  rotateWebhookSigningSecret
+}
+    `) as unknown as TypedDocumentString<
+  RotateWebhookSigningSecretMutation,
+  RotateWebhookSigningSecretMutationVariables
+>;
