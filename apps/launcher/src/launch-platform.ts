@@ -100,6 +100,8 @@ export async function launchPlatform(): Promise<void> {
         API_PORT: String(env.API_PORT),
         AUTH_SECRET: authSecret,
         PORTAL_URL: webUrl,
+        // One machine for development: webhooks to a receiver on localhost must work.
+        API_WEBHOOK_ALLOW_INTERNAL: process.env.API_WEBHOOK_ALLOW_INTERNAL ?? 'true',
       },
     });
     await waitForHttp(`${apiUrl}/readyz`, 60_000, api.exited);
