@@ -2,13 +2,13 @@
 // model: credit checked before any stage runs, one prediction with one usage event and one ledger
 // debit at the composite's price, committed together after the pipeline succeeded, and a retry
 // with the same idempotency key answered from the first call without a second charge.
-import { recordSucceededPrediction } from '@modelhub/billing';
-import { Prisma, withTenant } from '@modelhub/db';
+import type { Prisma } from '@modelhub/db';
 import type { ResolvedModelVersion } from '@modelhub/registry';
 import type { Principal } from '../auth/principal.ts';
 import {
   assertCredit,
   findIdempotentPrediction,
+  recordSyncCall,
   type PredictionDeps,
 } from '../predictions/run-prediction.ts';
 
@@ -50,40 +50,26 @@ export async function recordCompositePrediction(
   idempotencyKey: string | null,
   usage: CompositeUsage,
 ): Promise<CompositeCharge | null> {
-  try {
-    const recorded = await withTenant(db, principal.organizationId, (tx) =>
-      recordSucceededPrediction(tx, {
-        organizationId: principal.organizationId,
-        publisherOrganizationId: version.model.organizationId,
-        modelVersionId: version.id,
-        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-        userId: principal.kind === 'user' ? principal.userId : null,
-        runnerId: usage.runnerId,
-        idempotencyKey,
-        output: idempotencyKey ? usage.output : null,
-        // One image is one item; compute is the stages' summed runner time.
-        metered: { items: 1, computeMs: usage.computeMs },
-        queueMs: usage.queueMs,
-        totalMs: usage.totalMs,
-        startedAt: usage.startedAt,
-        price: version.prices[0] ?? null,
-      }),
-    );
-    return {
+  const recorded = await recordSyncCall(db, principal, {
+    version,
+    runnerId: usage.runnerId,
+    idempotencyKey,
+    output: usage.output,
+    // One image is one item; compute is the stages' summed runner time.
+    items: 1,
+    computeMs: usage.computeMs,
+    queueMs: usage.queueMs,
+    totalMs: usage.totalMs,
+    startedAt: usage.startedAt,
+    price: version.prices[0] ?? null,
+  });
+  return (
+    recorded && {
       predictionId: recorded.predictionId,
       costMicros: recorded.charge.amountMicros,
       currency: recorded.currency,
-    };
-  } catch (error) {
-    if (
-      idempotencyKey &&
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === 'P2002'
-    ) {
-      return null;
     }
-    throw error;
-  }
+  );
 }
 
 export interface ReplayedComposite extends CompositeCharge {

@@ -3,7 +3,12 @@
 // record prediction, usage event and ledger debit in one transaction -> return.
 // Any failure before the commit records no usage, so nothing is charged.
 import { Prisma, withTenant, type Db, type Tx } from '@modelhub/db';
-import { balanceOf, calculateCharge, recordSucceededPrediction } from '@modelhub/billing';
+import {
+  balanceOf,
+  calculateCharge,
+  recordSucceededPrediction,
+  type RecordedUsage,
+} from '@modelhub/billing';
 import {
   runnerModelName,
   validateInferInputs,
@@ -142,6 +147,61 @@ export function inChargingTurn<T>(
   );
 }
 
+/** A finished synchronous call, as it is recorded and charged. */
+export interface SyncCallRecord {
+  version: ResolvedModelVersion;
+  runnerId: string | null;
+  idempotencyKey: string | null;
+  /** the answer; kept only when the call has an idempotency key (for its replays) */
+  output: Prisma.InputJsonValue;
+  items: number;
+  computeMs: number;
+  queueMs: number;
+  totalMs: number;
+  startedAt: Date;
+  price: ResolvedModelVersion['prices'][number] | null;
+}
+
+/**
+ * Records a finished synchronous call with its one usage event and ledger debit, in the
+ * organization's charging turn. Null when a concurrent call with the same idempotency key
+ * committed first: the caller answers with that one.
+ */
+export async function recordSyncCall(
+  db: Db,
+  principal: Principal & { organizationId: string },
+  call: SyncCallRecord,
+): Promise<RecordedUsage | null> {
+  try {
+    return await inChargingTurn(db, principal.organizationId, (tx) =>
+      recordSucceededPrediction(tx, {
+        organizationId: principal.organizationId,
+        publisherOrganizationId: call.version.model.organizationId,
+        modelVersionId: call.version.id,
+        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        userId: principal.kind === 'user' ? principal.userId : null,
+        runnerId: call.runnerId,
+        idempotencyKey: call.idempotencyKey,
+        output: call.idempotencyKey ? call.output : null,
+        metered: { items: call.items, computeMs: call.computeMs },
+        queueMs: call.queueMs,
+        totalMs: call.totalMs,
+        startedAt: call.startedAt,
+        price: call.price,
+      }),
+    );
+  } catch (error) {
+    if (
+      call.idempotencyKey &&
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === 'P2002'
+    ) {
+      return null;
+    }
+    throw error;
+  }
+}
+
 export async function runPrediction(
   deps: PredictionDeps,
   principal: Principal & { organizationId: string },
@@ -167,42 +227,28 @@ export async function runPrediction(
   const outcome = await callRunner(router, call);
   const totalMs = performance.now() - started;
 
-  let recorded;
-  try {
-    recorded = await inChargingTurn(db, principal.organizationId, (tx) =>
-      recordSucceededPrediction(tx, {
-        organizationId: principal.organizationId,
-        publisherOrganizationId: version.model.organizationId,
-        modelVersionId: version.id,
-        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-        userId: principal.kind === 'user' ? principal.userId : null,
-        runnerId: outcome.runnerId,
-        idempotencyKey: input.idempotencyKey ?? null,
-        // Kept only when the caller may replay the call.
-        output: input.idempotencyKey ? (outcome.outputs as unknown as Prisma.InputJsonValue) : null,
-        metered: { items: call.items, computeMs: outcome.computeMs },
-        queueMs: outcome.queueMs,
-        totalMs,
-        startedAt,
-        price: call.price,
-      }),
-    );
-  } catch (error) {
+  const recorded = await recordSyncCall(db, principal, {
+    version,
+    runnerId: outcome.runnerId,
+    idempotencyKey: input.idempotencyKey ?? null,
+    output: outcome.outputs as unknown as Prisma.InputJsonValue,
+    items: call.items,
+    computeMs: outcome.computeMs,
+    queueMs: outcome.queueMs,
+    totalMs,
+    startedAt,
+    price: call.price,
+  });
+  if (!recorded) {
     // A concurrent call with the same idempotency key committed first: answer with its result.
-    if (
-      input.idempotencyKey &&
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === 'P2002'
-    ) {
-      const replay = await replayIdempotent(
-        db,
-        principal.organizationId,
-        input.idempotencyKey,
-        version,
-      );
-      if (replay) return replay;
-    }
-    throw error;
+    const replay = await replayIdempotent(
+      db,
+      principal.organizationId,
+      input.idempotencyKey!,
+      version,
+    );
+    if (replay) return replay;
+    throw new AppError('CONFLICT', 'a concurrent call with this idempotency key is in progress');
   }
   return {
     predictionId: recorded.predictionId,
