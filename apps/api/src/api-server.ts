@@ -23,6 +23,7 @@ import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { ApiJobQueue } from './predictions/async/job-queue.ts';
+import { ChargeQueue } from './predictions/charge-queue.ts';
 import { startPredictionWorkers } from './predictions/async/prediction-workers.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
 import { RunnerRouter } from './routing/runner-router.ts';
@@ -115,6 +116,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     ),
     rateLimits,
     lookups: new PredictionLookups(db, options.lookupCacheMs ?? 5_000),
+    charges: new ChargeQueue(db),
     mailer: createMailer({
       smtpUrl: options.smtpUrl,
       from: options.mailFrom ?? 'Modelhub <no-reply@modelhub.local>',

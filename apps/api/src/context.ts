@@ -11,6 +11,7 @@ import type { RateLimits } from './auth/rate-limits.ts';
 import type { RequestAuthenticator } from './auth/request-authenticator.ts';
 import type { Logger } from 'pino';
 import type { ApiJobQueue } from './predictions/async/job-queue.ts';
+import type { ChargeQueue } from './predictions/charge-queue.ts';
 import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
@@ -22,6 +23,8 @@ export interface ApiServices {
   authenticator: RequestAuthenticator;
   rateLimits: RateLimits;
   lookups: PredictionLookups;
+  /** the organizations' turns for charging (group commit of plain calls) */
+  charges: ChargeQueue;
   mailer: Mailer;
   /** where emailed links point */
   portalUrl: string;

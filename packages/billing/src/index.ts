@@ -19,6 +19,7 @@ export {
   type SucceededPrediction,
   type RecordedUsage,
 } from './usage-recorder.ts';
+export { recordSucceededPredictionBatch, type BatchOutcome } from './usage-batch-recorder.ts';
 export {
   assertCanAfford,
   lockOrganizationBilling,

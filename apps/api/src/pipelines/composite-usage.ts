@@ -44,13 +44,13 @@ export function assertCompositeCredit(
  * so the caller replays that one.
  */
 export async function recordCompositePrediction(
-  { db }: PredictionDeps,
+  { charges }: PredictionDeps,
   principal: Caller,
   version: ResolvedModelVersion,
   idempotencyKey: string | null,
   usage: CompositeUsage,
 ): Promise<CompositeCharge | null> {
-  const recorded = await recordSyncCall(db, principal, {
+  const recorded = await recordSyncCall(charges, principal, {
     version,
     runnerId: usage.runnerId,
     idempotencyKey,

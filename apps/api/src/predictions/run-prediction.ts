@@ -2,12 +2,13 @@
 // resolve the model -> check access -> validate inputs -> check credit -> route to a runner ->
 // record prediction, usage event and ledger debit in one transaction -> return.
 // Any failure before the commit records no usage, so nothing is charged.
-import { Prisma, withTenant, type Db, type Tx } from '@modelhub/db';
+import { Prisma, withTenant, type Db } from '@modelhub/db';
 import {
   balanceOf,
   calculateCharge,
   recordSucceededPrediction,
   type RecordedUsage,
+  type SucceededPrediction,
 } from '@modelhub/billing';
 import {
   runnerModelName,
@@ -20,11 +21,8 @@ import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RunnerRouter } from '../routing/runner-router.ts';
-import { PerKeyQueue } from './per-key-queue.ts';
+import type { ChargeQueue } from './charge-queue.ts';
 import type { PredictionLookups } from './prediction-lookups.ts';
-
-const RECORDING_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
-const recordingQueue = new PerKeyQueue();
 
 export interface RunPredictionInput {
   modelRef: string;
@@ -50,6 +48,8 @@ export interface PredictionDeps {
   db: Db;
   router: RunnerRouter;
   lookups: PredictionLookups;
+  /** the organization's turn for charging */
+  charges: ChargeQueue;
 }
 
 /** A call checked against the model and ready for a runner: what sync and async share. */
@@ -133,20 +133,6 @@ export async function callRunner(router: RunnerRouter, call: PreparedCall): Prom
   };
 }
 
-/** Runs `fn` in the organization's turn for charging, inside a tenant transaction. Charges of one
- * organization are serialized (the balance check and debit are atomic), so under a burst a
- * recording may wait its turn: the model has already run, and failing it now would waste that
- * work. */
-export function inChargingTurn<T>(
-  db: Db,
-  organizationId: string,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return recordingQueue.run(organizationId, () =>
-    withTenant(db, organizationId, fn, RECORDING_TRANSACTION),
-  );
-}
-
 /** A finished synchronous call, as it is recorded and charged. */
 export interface SyncCallRecord {
   version: ResolvedModelVersion;
@@ -168,34 +154,33 @@ export interface SyncCallRecord {
  * committed first: the caller answers with that one.
  */
 export async function recordSyncCall(
-  db: Db,
+  charges: ChargeQueue,
   principal: Principal & { organizationId: string },
   call: SyncCallRecord,
 ): Promise<RecordedUsage | null> {
+  const succeeded: SucceededPrediction = {
+    organizationId: principal.organizationId,
+    publisherOrganizationId: call.version.model.organizationId,
+    modelVersionId: call.version.id,
+    apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+    userId: principal.kind === 'user' ? principal.userId : null,
+    runnerId: call.runnerId,
+    idempotencyKey: call.idempotencyKey,
+    output: call.idempotencyKey ? call.output : null,
+    metered: { items: call.items, computeMs: call.computeMs },
+    queueMs: call.queueMs,
+    totalMs: call.totalMs,
+    startedAt: call.startedAt,
+    price: call.price,
+  };
+  // Without a key, the call is charged together with the organization's others of the moment.
+  if (!call.idempotencyKey) return charges.grouped(succeeded);
   try {
-    return await inChargingTurn(db, principal.organizationId, (tx) =>
-      recordSucceededPrediction(tx, {
-        organizationId: principal.organizationId,
-        publisherOrganizationId: call.version.model.organizationId,
-        modelVersionId: call.version.id,
-        apiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-        userId: principal.kind === 'user' ? principal.userId : null,
-        runnerId: call.runnerId,
-        idempotencyKey: call.idempotencyKey,
-        output: call.idempotencyKey ? call.output : null,
-        metered: { items: call.items, computeMs: call.computeMs },
-        queueMs: call.queueMs,
-        totalMs: call.totalMs,
-        startedAt: call.startedAt,
-        price: call.price,
-      }),
+    return await charges.alone(principal.organizationId, (tx) =>
+      recordSucceededPrediction(tx, succeeded),
     );
   } catch (error) {
-    if (
-      call.idempotencyKey &&
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === 'P2002'
-    ) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       return null;
     }
     throw error;
@@ -227,7 +212,7 @@ export async function runPrediction(
   const outcome = await callRunner(router, call);
   const totalMs = performance.now() - started;
 
-  const recorded = await recordSyncCall(db, principal, {
+  const recorded = await recordSyncCall(deps.charges, principal, {
     version,
     runnerId: outcome.runnerId,
     idempotencyKey: input.idempotencyKey ?? null,

@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import { AppError, toAppError } from '../../app-error.ts';
 import type { RunnerRouter } from '../../routing/runner-router.ts';
 import type { PredictionLookups } from '../prediction-lookups.ts';
-import { callRunner, inChargingTurn, prepareCall } from '../run-prediction.ts';
+import type { ChargeQueue } from '../charge-queue.ts';
+import { callRunner, prepareCall } from '../run-prediction.ts';
 import type { ApiJobQueue, PredictionJob } from './job-queue.ts';
 import { findPredictionRecord } from './prediction-record.ts';
 
@@ -19,6 +20,7 @@ export interface QueuedPredictionDeps {
   router: RunnerRouter;
   lookups: PredictionLookups;
   queue: ApiJobQueue;
+  charges: ChargeQueue;
   /** how long a finished prediction's inputs and outputs are kept */
   retentionMs: number;
   logger: Logger;
@@ -59,7 +61,7 @@ export async function runQueuedPrediction(
       outputs: claimed.requestedOutputs,
     });
     const outcome = await callRunner(deps.router, call);
-    await inChargingTurn(db, organizationId, (tx) =>
+    await deps.charges.alone(organizationId, (tx) =>
       recordSucceededPrediction(tx, {
         organizationId,
         publisherOrganizationId: call.version.model.organizationId,

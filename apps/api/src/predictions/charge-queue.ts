@@ -1,0 +1,99 @@
+// The organization's turn for charging. Charges of one organization are serialized in the
+// database (an advisory lock), and a transaction waiting on that lock holds a pooled connection;
+// queueing them here first keeps a burst for one organization from taking every connection the
+// other requests need. Plain calls that pile up while a charge commits are then charged together
+// in one transaction (group commit, see @modelhub/billing's recordSucceededPredictionBatch), so
+// the serialization costs one transaction per group rather than per call.
+import {
+  BillingError,
+  recordSucceededPredictionBatch,
+  type RecordedUsage,
+  type SucceededPrediction,
+} from '@modelhub/billing';
+import { withTenant, type Db, type Tx } from '@modelhub/db';
+
+/** Long enough for a group's turn to come under a burst: the model has already run. */
+const CHARGE_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
+const MAX_GROUP = 64;
+
+type Task =
+  | { kind: 'alone'; run: (tx: Tx) => Promise<unknown>; settle: Settle<unknown> }
+  | { kind: 'grouped'; call: SucceededPrediction; settle: Settle<RecordedUsage> };
+
+interface Settle<T> {
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+export class ChargeQueue {
+  private readonly waiting = new Map<string, Task[]>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Runs `fn` in a tenant transaction of its own, in the organization's turn. */
+  alone<T>(organizationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue(organizationId, {
+        kind: 'alone',
+        run: fn,
+        settle: { resolve: resolve as (value: unknown) => void, reject },
+      });
+    });
+  }
+
+  /** Charges a call with no idempotency key, together with others waiting at the same time. */
+  grouped(call: SucceededPrediction): Promise<RecordedUsage> {
+    return new Promise<RecordedUsage>((resolve, reject) => {
+      this.enqueue(call.organizationId, { kind: 'grouped', call, settle: { resolve, reject } });
+    });
+  }
+
+  private enqueue(organizationId: string, task: Task) {
+    const queue = this.waiting.get(organizationId);
+    if (queue) {
+      queue.push(task);
+      return;
+    }
+    this.waiting.set(organizationId, [task]);
+    void this.drain(organizationId);
+  }
+
+  /** Runs the organization's tasks until none is left: one alone, or a group of plain calls. */
+  private async drain(organizationId: string) {
+    const queue = this.waiting.get(organizationId)!;
+    while (queue.length > 0) {
+      const first = queue[0]!;
+      if (first.kind === 'alone') {
+        queue.shift();
+        await withTenant(this.db, organizationId, first.run, CHARGE_TRANSACTION).then(
+          first.settle.resolve,
+          first.settle.reject,
+        );
+        continue;
+      }
+      let size = 0;
+      while (size < queue.length && size < MAX_GROUP && queue[size]!.kind === 'grouped') size++;
+      const group = queue.splice(0, size) as Extract<Task, { kind: 'grouped' }>[];
+      try {
+        const outcomes = await withTenant(
+          this.db,
+          organizationId,
+          (tx) =>
+            recordSucceededPredictionBatch(
+              tx,
+              group.map((task) => task.call),
+            ),
+          CHARGE_TRANSACTION,
+        );
+        group.forEach((task, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome instanceof BillingError) task.settle.reject(outcome);
+          else task.settle.resolve(outcome);
+        });
+      } catch (error) {
+        for (const task of group) task.settle.reject(error);
+      }
+    }
+    this.waiting.delete(organizationId);
+  }
+}
