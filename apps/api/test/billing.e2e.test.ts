@@ -189,6 +189,71 @@ describe('Stripe top-ups', () => {
   });
 });
 
+describe('the organization’s monthly spend limit', () => {
+  const SET_LIMIT = `mutation ($limit: BigInt) {
+    setMonthlySpendLimit(limitMicros: $limit) { monthlySpendLimitMicros spentThisMonthMicros }
+  }`;
+
+  it('is set by billing managers, audited, and stops calls at the limit', async () => {
+    const owner = await signUpUser(platform, 'limit-owner@example.com');
+    const org = await platform.db.organization.findUniqueOrThrow({
+      where: { slug: owner.personalOrg },
+    });
+    const set = await platform.graphql(
+      SET_LIMIT,
+      { limit: String(2n * CALL_MICROS) },
+      {
+        cookie: owner.cookie,
+      },
+    );
+    expect(set.errors).toBeUndefined();
+    expect(set.data.setMonthlySpendLimit).toEqual({
+      monthlySpendLimitMicros: String(2n * CALL_MICROS),
+      spentThisMonthMicros: '0',
+    });
+    const key = await createTestKey(platform.db, { organizationId: org.id });
+    const call = () =>
+      platform.graphql(PREDICT, { model: CLASSIFIER, inputs: [classifierInput()] }, key);
+    expect((await call()).errors).toBeUndefined();
+    expect((await call()).errors).toBeUndefined();
+    const third = await call();
+    expect(codeOf(third)).toBe('SPEND_LIMIT_EXCEEDED');
+    expect(third.errors?.[0]?.extensions.scope).toBe('organization');
+
+    const audit = await platform.db.auditLog.findFirstOrThrow({
+      where: { organizationId: org.id, action: 'billing.spendLimit.update' },
+    });
+    expect(audit.metadata).toEqual({ from: null, to: String(2n * CALL_MICROS) });
+
+    // removing it lets calls through again
+    const removed = await platform.graphql(SET_LIMIT, { limit: null }, { cookie: owner.cookie });
+    expect(removed.data.setMonthlySpendLimit.monthlySpendLimitMicros).toBeNull();
+    expect(removed.data.setMonthlySpendLimit.spentThisMonthMicros).toBe(String(2n * CALL_MICROS));
+    expect((await call()).errors).toBeUndefined();
+  });
+
+  it('refuses keys, negative amounts and absurd ones, changing nothing', async () => {
+    const owner = await signUpUser(platform, 'limit-bad@example.com');
+    const billingKey = await createTestKey(platform.db, {
+      organizationId: (
+        await platform.db.organization.findUniqueOrThrow({ where: { slug: owner.personalOrg } })
+      ).id,
+      scopes: ['BILLING', 'READ'],
+    });
+    expect(codeOf(await platform.graphql(SET_LIMIT, { limit: '1000' }, billingKey))).toBe(
+      'FORBIDDEN',
+    );
+    for (const limit of ['-1', String(10n ** 16n)]) {
+      const res = await platform.graphql(SET_LIMIT, { limit }, { cookie: owner.cookie });
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    }
+    const org = await platform.db.organization.findUniqueOrThrow({
+      where: { slug: owner.personalOrg },
+    });
+    expect(org.monthlySpendLimitMicros).toBeNull();
+  });
+});
+
 describe('ledger-only mode', () => {
   it('says so, refuses top-ups with SERVICE_UNAVAILABLE and answers webhooks 503', async () => {
     const ledgerOnly = await startPlatform({ stripe: null });

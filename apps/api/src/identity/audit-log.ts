@@ -15,7 +15,8 @@ export type AuditAction =
   | 'member.leave'
   | 'auth.signIn.newDevice'
   | 'auth.password.reset'
-  | 'webhookSecret.rotate';
+  | 'webhookSecret.rotate'
+  | 'billing.spendLimit.update';
 
 export interface AuditEntry {
   organizationId: string;

@@ -6,11 +6,13 @@ import {
   adjustCredit,
   changePrice,
   ledger,
+  monthStart,
   usageReport,
   type UsageReportRow,
 } from '@modelhub/billing';
 import type { Permission } from '@modelhub/identity';
 import { AppError } from '../../app-error.ts';
+import { recordAudit } from '../../identity/audit-log.ts';
 import { requirePermission, requireUser } from '../../auth/principal.ts';
 import type { ApiContext } from '../../context.ts';
 import { builder } from '../builder.ts';
@@ -18,6 +20,9 @@ import { localIdOf } from '../global-id.ts';
 import { PriceUnitEnum } from './enums.ts';
 import { ModelVersionRef } from './model-version.ts';
 import { OrganizationRef } from './organization.ts';
+
+/** A billion dollars: a limit is a safeguard, not a way to overflow sums. */
+const MAX_SPEND_LIMIT_MICROS = 1_000_000_000n * 1_000_000n;
 
 function requireOwnBilling(ctx: ApiContext, org: Organization, ...anyOf: Permission[]) {
   const principal = requirePermission(
@@ -108,6 +113,29 @@ const EarningsStatementRef = builder.objectRef<EarningsStatement>('EarningsState
 });
 
 builder.objectFields(OrganizationRef, (t) => ({
+  monthlySpendLimitMicros: t.field({
+    type: 'BigInt',
+    nullable: true,
+    description:
+      'The most the organization may be charged per calendar month (UTC); null: no limit. Calls over it fail with SPEND_LIMIT_EXCEEDED. Needs billing.read or usage.read.',
+    resolve: (org, _args, ctx) => {
+      requireOwnBilling(ctx, org, 'billing.read', 'usage.read');
+      return org.monthlySpendLimitMicros;
+    },
+  }),
+  spentThisMonthMicros: t.field({
+    type: 'BigInt',
+    description:
+      'Usage charged since the first of this month (UTC). Needs billing.read or usage.read.',
+    resolve: async (org, _args, ctx) => {
+      requireOwnBilling(ctx, org, 'billing.read', 'usage.read');
+      const spent = await ctx.db.usageEvent.aggregate({
+        where: { organizationId: org.id, createdAt: { gte: monthStart(new Date()) } },
+        _sum: { amountMicros: true },
+      });
+      return spent._sum.amountMicros ?? 0n;
+    },
+  }),
   billingMode: t.string({
     description: 'PREPAID (stopped at zero credit) or POSTPAID (invoiced through Stripe).',
     resolve: (org) => org.billingMode,
@@ -256,6 +284,39 @@ builder.mutationFields((t) => ({
         actorUserId: caller.userId,
       });
       return ctx.db.modelVersion.findUniqueOrThrow({ where: { id: modelVersionId } });
+    },
+  }),
+  setMonthlySpendLimit: t.field({
+    type: OrganizationRef,
+    description:
+      'Sets (or with null removes) the organization’s monthly spend limit, in micro-units; audited. Needs billing.manage.',
+    args: { limitMicros: t.arg({ type: 'BigInt', required: false }) },
+    resolve: async (_r, { limitMicros }, ctx) => {
+      const caller = requirePermission(ctx.principal, 'billing.manage');
+      if (limitMicros != null && (limitMicros < 0n || limitMicros > MAX_SPEND_LIMIT_MICROS)) {
+        throw new AppError('BAD_USER_INPUT', 'the limit must be 0 to 1,000,000,000 USD', {
+          field: 'limitMicros',
+        });
+      }
+      return ctx.tenant(async (tx) => {
+        const before = await tx.organization.findUniqueOrThrow({
+          where: { id: caller.organizationId },
+        });
+        const updated = await tx.organization.update({
+          where: { id: caller.organizationId },
+          data: { monthlySpendLimitMicros: limitMicros ?? null },
+        });
+        await recordAudit(tx, ctx, {
+          organizationId: caller.organizationId,
+          action: 'billing.spendLimit.update',
+          target: { type: 'Organization', id: caller.organizationId },
+          metadata: {
+            from: before.monthlySpendLimitMicros?.toString() ?? null,
+            to: limitMicros?.toString() ?? null,
+          },
+        });
+        return updated;
+      });
     },
   }),
   adjustCredit: t.field({
