@@ -16,6 +16,7 @@ import { ModelRepository } from './model-repository.ts';
 import { registerRunner, type RunnerRegistration } from './runner-registration.ts';
 import type { BatchingConfig } from './hosted-model.ts';
 import { RunnerMetrics } from './runner-metrics.ts';
+import { registerStatsRoute } from './runner-stats.ts';
 import { registerV2Routes } from './v2-routes.ts';
 
 export interface RunnerOptions {
@@ -128,6 +129,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
   registerV2Routes(app, models, metrics, () => registration !== null && !draining, {
     maxElementsPerInput: options.maxInputElements ?? DEFAULT_TENSOR_LIMITS.maxElementsPerInput,
   });
+  registerStatsRoute(app, models);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = options.publicUrl ?? address.replace('0.0.0.0', '127.0.0.1');

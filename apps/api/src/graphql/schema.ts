@@ -14,6 +14,7 @@ import './types/pipelines.ts';
 import './types/publishing.ts';
 import './types/billing.ts';
 import './types/viewer.ts';
+import './types/platform-admin.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
