@@ -7,12 +7,26 @@ import {
   USAGE_WINDOW_DAYS,
   visibleModelsWhere,
 } from '../../catalog/list-models.ts';
+import {
+  MAX_DAILY_CALLS_DAYS,
+  modelDailyCalls,
+  type DailyCallCount,
+} from '../../catalog/model-daily-calls.ts';
+import { AppError } from '../../app-error.ts';
 import { builder } from '../builder.ts';
 import { ModelTaskEnum, VisibilityEnum } from './enums.ts';
 import { ModelVersionRef } from './model-version.ts';
 import { OrganizationRef } from './organization.ts';
 
 export const ModelRef = builder.objectRef<Model>('Model');
+
+const DailyCallCountRef = builder.objectRef<DailyCallCount>('DailyCallCount').implement({
+  description: 'Successful predictions of a model on one UTC day, by everyone.',
+  fields: (t) => ({
+    day: t.exposeString('day', { description: 'The UTC day, YYYY-MM-DD.' }),
+    calls: t.exposeInt('calls'),
+  }),
+});
 
 builder.node(ModelRef, {
   description: 'A model in the catalog, with its versions.',
@@ -68,6 +82,24 @@ builder.node(ModelRef, {
     callsLast30Days: t.int({
       description: `Successful predictions of any version in the last ${USAGE_WINDOW_DAYS} days, by everyone.`,
       resolve: async (m, _args, ctx) => (await ctx.loaders.modelUsage()).get(m.id) ?? 0,
+    }),
+    dailyCalls: t.field({
+      type: [DailyCallCountRef],
+      description: `Successful predictions of any version per UTC day, by everyone: one entry per day (zero included) for the last \`days\` days up to today, oldest first. \`days\` is 1 to ${MAX_DAILY_CALLS_DAYS}; BAD_USER_INPUT otherwise.`,
+      args: { days: t.arg.int({ required: false, defaultValue: USAGE_WINDOW_DAYS }) },
+      resolve: (m, { days }, ctx) => {
+        const count = days ?? USAGE_WINDOW_DAYS;
+        if (!Number.isInteger(count) || count < 1 || count > MAX_DAILY_CALLS_DAYS) {
+          throw new AppError('BAD_USER_INPUT', `days must be 1 to ${MAX_DAILY_CALLS_DAYS}`, {
+            field: 'days',
+          });
+        }
+        return modelDailyCalls(ctx.db, {
+          modelId: m.id,
+          viewerOrganizationId: ctx.organizationId,
+          days: count,
+        });
+      },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
