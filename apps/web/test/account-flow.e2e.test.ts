@@ -192,8 +192,10 @@ describe('accounts in the portal (browser)', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
 
-    // The catalog search lives in the URL: a shared link shows the same results
+    // The catalog search lives in the URL: a shared link shows the same results, and a link from
+    // when the catalog was at `/` still lands there, filters kept
     await page.goto(`${webUrl}/?q=digit`);
+    await page.waitForURL(`${webUrl}/models?q=digit`);
     await page.getByText('modelhub/mnist-digit-classifier', { exact: true }).waitFor();
     expect(await page.getByLabel('Search models').inputValue()).toBe('digit');
     await screenshot(page, '8-catalog-search');

@@ -9,7 +9,7 @@ export default function NotFound() {
         renamed.
       </p>
       <p>
-        <Link href="/">Browse the model catalog</Link>
+        <Link href="/models">Browse the model catalog</Link>
       </p>
     </div>
   );

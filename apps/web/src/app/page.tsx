@@ -1,137 +1,126 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '@/components/api-error-notice';
+import { redirect } from 'next/navigation';
+import { getSession } from '@/auth/session';
 import { ModelCard } from '@/components/model-card';
-import { SearchForm } from '@/components/search-form';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import {
   catalogHref,
-  hasCatalogFilters,
+  hasCatalogParams,
   parseCatalogUrlState,
-  type CatalogUrlState,
 } from '@/lib/catalog/catalog-url-state';
-import { pluralize } from '@/lib/format';
+import type { CatalogModel } from '@/lib/model-schemas';
 import { pageGraphqlClient } from '@/lib/portal-api';
-import { getCatalog, type Catalog } from '@/lib/queries/get-catalog';
+import { getCatalog } from '@/lib/queries/get-catalog';
 import type { SearchParams } from '@/lib/search-params';
+import './landing.css';
 
-// Rendered per request: the catalog is live data, and the build must not need the API.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Model catalog' };
+export const metadata: Metadata = { title: 'Modelhub: AI models as a service' };
 
-const PAGE_SIZE = 24;
+const FEATURED_COUNT = 6;
 
-async function loadCatalog(
-  state: CatalogUrlState,
-): Promise<{ catalog: Catalog } | { error: ApiError }> {
+async function loadFeatured(): Promise<{ models: CatalogModel[] } | { error: ApiError }> {
   try {
-    // With the session: a signed-in person also sees their organization's private models.
-    return {
-      catalog: await getCatalog({ first: PAGE_SIZE, ...state }, await pageGraphqlClient()),
-    };
+    const catalog = await getCatalog(
+      { first: FEATURED_COUNT, sort: 'MOST_USED', tags: [] },
+      await pageGraphqlClient(),
+    );
+    return { models: catalog.models };
   } catch (error) {
-    if (isApiError(error)) {
-      console.error(`[catalog] ${error.code}: ${error.message}`);
-      return { error };
-    }
-    throw error;
+    if (!isApiError(error)) throw error;
+    console.error(`[landing] ${error.code}: ${error.message}`);
+    return { error };
   }
 }
 
-export default async function CatalogPage({
+/**
+ * The landing page: what Modelhub is, the most used models, and how to start. The catalog used to
+ * live here, so `/` with catalog parameters (`?q=`, `task`, `tag`, `sort`, `after`) is an old
+ * catalog link and goes to `/models` with the same query.
+ */
+export default async function LandingPage({
   searchParams,
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const state = parseCatalogUrlState(await searchParams);
-  const result = await loadCatalog(state);
+  const params = await searchParams;
+  if (hasCatalogParams(params)) redirect(catalogHref(parseCatalogUrlState(params)));
+
+  const [session, featured] = await Promise.all([getSession(), loadFeatured()]);
+  const signedIn = session !== null;
 
   return (
     <>
-      <div className="page-intro">
-        <h1>Model catalog</h1>
+      <section className="landing-hero" aria-labelledby="landing-title">
+        <h1 id="landing-title">Run AI models with one API call</h1>
         <p className="lead">
-          ONNX models published by organizations on Modelhub. Each one is callable through the
-          GraphQL API with an API key; you pay per use. See the <Link href="/docs">API docs</Link>.
+          Modelhub is a marketplace of ONNX models: organizations publish them, other organizations
+          call them through a GraphQL API with an API key, and pay per call. The models run on
+          Modelhub&apos;s runners; you send inputs and get answers, with no servers of your own.
         </p>
-      </div>
-      <SearchForm state={state} />
-      {'error' in result ? (
-        <ApiErrorNotice error={result.error} action="load the catalog" />
-      ) : (
-        <CatalogResults catalog={result.catalog} state={state} />
-      )}
-    </>
-  );
-}
-
-function describeFilters(state: CatalogUrlState): string {
-  const parts: string[] = [];
-  if (state.query) parts.push(`matching “${state.query}”`);
-  if (state.task) parts.push(`for ${state.task.toLowerCase().replaceAll('_', ' ')}`);
-  if (state.tags.length > 0) parts.push(`tagged ${state.tags.join(', ')}`);
-  return parts.join(' ');
-}
-
-function CatalogResults({ catalog, state }: { catalog: Catalog; state: CatalogUrlState }) {
-  const filtered = hasCatalogFilters(state);
-  if (catalog.models.length === 0) {
-    if (state.after) {
-      return (
-        <section className="empty-state">
-          <h2>No more models</h2>
-          <p>
-            <Link href={catalogHref({ ...state, after: undefined })}>Back to the first page</Link>
-          </p>
-        </section>
-      );
-    }
-    return (
-      <section className="empty-state">
-        <h2>{filtered ? `No models ${describeFilters(state)}` : 'No models published yet'}</h2>
-        <p className="muted">
-          {filtered ? (
-            <>
-              Try fewer or different words or filters, or <Link href="/">clear them all</Link>.
-            </>
-          ) : (
-            'Published public models will appear here.'
-          )}
+        <p className="button-row">
+          <Link href="/models" className="button">
+            Browse the catalog
+          </Link>
+          <Link href={signedIn ? '/dashboard' : '/signup'} className="button button--secondary">
+            {signedIn ? 'Your dashboard' : 'Create an account'}
+          </Link>
         </p>
       </section>
-    );
-  }
-  const total = catalog.totalCount;
-  const next =
-    catalog.pageInfo.hasNextPage && catalog.pageInfo.endCursor
-      ? catalogHref({ ...state, after: catalog.pageInfo.endCursor })
-      : undefined;
-  return (
-    <section aria-labelledby="results-heading">
-      <h2 id="results-heading" className="results-count">
-        {pluralize(total, 'model')}
-        {filtered ? ` ${describeFilters(state)}` : ''}
-      </h2>
-      <ul className="model-grid">
-        {catalog.models.map((model) => (
-          <li key={model.id}>
-            <ModelCard model={model} />
+
+      <section aria-labelledby="featured-heading" className="section">
+        <h2 id="featured-heading">Most used models</h2>
+        {'error' in featured ? (
+          <p className="notice notice--error" role="alert">
+            The catalog could not be loaded ({featured.error.message}).{' '}
+            <Link href="/models">Try the catalog page</Link>.
+          </p>
+        ) : featured.models.length === 0 ? (
+          <p className="muted">No models are published yet.</p>
+        ) : (
+          <>
+            <ul className="model-grid">
+              {featured.models.map((model) => (
+                <li key={model.id}>
+                  <ModelCard model={model} />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={catalogHref({ sort: 'MOST_USED' })}>All models by usage</Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="start-heading" className="section">
+        <h2 id="start-heading">How to start</h2>
+        <ol className="landing-steps">
+          <li>
+            <h3>Sign up</h3>
+            <p>
+              Your account comes with a personal organization and trial credit.{' '}
+              {signedIn ? 'You are signed in.' : <Link href="/signup">Create an account</Link>}
+            </p>
           </li>
-        ))}
-      </ul>
-      {state.after || next ? (
-        <nav className="pagination" aria-label="Catalog pages">
-          {state.after ? (
-            <Link href={catalogHref({ ...state, after: undefined })}>First page</Link>
-          ) : null}
-          {next ? (
-            <Link href={next} rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
-    </section>
+          <li>
+            <h3>Create an API key</h3>
+            <p>
+              Under <Link href="/settings/api-keys">Settings → API keys</Link>; the secret is shown
+              once.
+            </p>
+          </li>
+          <li>
+            <h3>Call a model</h3>
+            <p>
+              Each model page has a playground and copy-ready GraphQL, curl and TypeScript examples.
+              The <Link href="/docs">API docs</Link> list errors and limits.
+            </p>
+          </li>
+        </ol>
+      </section>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import {
+  CATALOG_PATH,
   CATALOG_SORTS,
   CATALOG_TASKS,
   hasCatalogFilters,
@@ -17,7 +18,7 @@ export function SearchForm({ state }: { state: CatalogUrlState }) {
   // a new URL remounts the fields so their values follow it
   const key = JSON.stringify([state.query, state.task, state.tags, state.sort]);
   return (
-    <Form action="/" className="search-form" role="search" key={key}>
+    <Form action={CATALOG_PATH} className="search-form" role="search" key={key}>
       <label htmlFor="catalog-search" className="search-form__label">
         Search models
       </label>
@@ -36,7 +37,7 @@ export function SearchForm({ state }: { state: CatalogUrlState }) {
           Search
         </button>
         {hasCatalogFilters(state) || state.sort ? (
-          <Link href="/" className="search-form__clear">
+          <Link href={CATALOG_PATH} className="search-form__clear">
             Clear
           </Link>
         ) : null}

@@ -284,14 +284,24 @@ describe('queries', () => {
   it('getModel returns null for an unknown model', async () => {
     const { client, calls } = clientAnswering(() => json({ data: { model: null } }));
     await expect(getModel('nobody/nothing', client)).resolves.toBeNull();
-    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({ ref: 'nobody/nothing' });
+    expect(JSON.parse(calls[0]?.body as string).variables).toEqual({
+      ref: 'nobody/nothing',
+      usageDays: 30,
+    });
   });
 
   it('getModel accepts sizeBytes as string or number', async () => {
-    const version = { ...catalogNode.latestVersion, sha256: 'ab'.repeat(32), sizeBytes: 583000 };
+    const version = {
+      ...catalogNode.latestVersion,
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 583000,
+      runtimeConfig: {},
+      evaluationResults: [],
+    };
     const model = {
       ...catalogNode,
       description: '# Card',
+      dailyCalls: [{ day: '2026-11-23', calls: 2 }],
       versions: {
         edges: [{ node: version }, { node: { ...version, version: '0.9.0', sizeBytes: '583001' } }],
       },

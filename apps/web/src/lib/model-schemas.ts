@@ -43,9 +43,22 @@ export const catalogVersionSchema = z.object({
 });
 export type CatalogVersion = z.output<typeof catalogVersionSchema>;
 
+export const evaluationResultSchema = z.object({
+  dataset: z.string(),
+  /** accuracy, precision, recall, f1, cer, ... */
+  metric: z.string(),
+  value: z.number(),
+  method: z.string(),
+  measuredAt: z.string(),
+});
+export type EvaluationResult = z.output<typeof evaluationResultSchema>;
+
 export const modelVersionSchema = catalogVersionSchema.extend({
   sha256: z.string(),
   sizeBytes: byteCountSchema,
+  /** JSON: batching, image preprocessing, labels, or a composite's pipeline. */
+  runtimeConfig: z.unknown(),
+  evaluationResults: z.array(evaluationResultSchema).default([]),
 });
 export type ModelVersion = z.output<typeof modelVersionSchema>;
 
@@ -67,8 +80,17 @@ export const catalogModelSchema = modelBaseSchema.extend({
 });
 export type CatalogModel = z.output<typeof catalogModelSchema>;
 
+export const dailyCallCountSchema = z.object({
+  /** YYYY-MM-DD, UTC */
+  day: z.string(),
+  calls: z.number().int().nonnegative(),
+});
+export type DailyCallCount = z.output<typeof dailyCallCountSchema>;
+
 export const modelDetailSchema = modelBaseSchema.extend({
   description: z.string(),
+  /** Calls per UTC day by everyone, oldest first, zero days included. */
+  dailyCalls: z.array(dailyCallCountSchema),
   versions: z.object({
     edges: z.array(z.object({ node: modelVersionSchema })),
   }),

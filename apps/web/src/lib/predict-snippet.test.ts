@@ -22,7 +22,7 @@ describe('predict snippet', () => {
       [
         'mutation {',
         '  predict(model: "paddle/ppocr-cls", inputs: [',
-        '    { name: "x", datatype: "FP32", shape: [1,3,48,192], data: [...] }',
+        '    { name: "x", datatype: FP32, shape: [1,3,48,192], data: [...] }',
         '  ]) {',
         '    outputs { name shape data }',
         '    costMicros',
@@ -45,7 +45,7 @@ describe('predict snippet', () => {
     expect(curl).toContain("-H 'Authorization: Bearer <YOUR_API_KEY>'");
     const body = JSON.parse(lines[4]!) as { query: string };
     expect(body.query).toBe(
-      'mutation { predict(model: "paddle/ppocr-cls", inputs: [ { name: "x", datatype: "FP32", shape: [1,3,48,192], data: [...] } ]) { outputs { name shape data } costMicros } }',
+      'mutation { predict(model: "paddle/ppocr-cls", inputs: [ { name: "x", datatype: FP32, shape: [1,3,48,192], data: [...] } ]) { outputs { name shape data } costMicros } }',
     );
     expect(lines.at(-1)).toBe('JSON');
   });

@@ -22,6 +22,11 @@ function graphqlString(value: string): string {
   return JSON.stringify(value);
 }
 
+/** An enum value as a GraphQL literal; anything that is not a GraphQL name is quoted instead. */
+function enumLiteral(value: string): string {
+  return /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) ? value : graphqlString(value);
+}
+
 /**
  * The `predict` mutation for a model, with `data: [...]` as the placeholder the caller fills
  * with the flattened tensor values.
@@ -29,7 +34,8 @@ function graphqlString(value: string): string {
 export function buildPredictMutation(modelRef: string, inputs: readonly TensorSpec[]): string {
   const inputLines = inputs.map(
     (input) =>
-      `    { name: ${graphqlString(input.name)}, datatype: ${graphqlString(input.datatype)}, ` +
+      // datatype is the api's `Datatype` enum: a bare name in GraphQL, not a string.
+      `    { name: ${graphqlString(input.name)}, datatype: ${enumLiteral(input.datatype)}, ` +
       `shape: [${exampleShape(input.shape).join(',')}], data: [...] }`,
   );
   return [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   catalogHref,
+  hasCatalogParams,
   hasCatalogFilters,
   MAX_TAGS,
   parseCatalogUrlState,
@@ -85,8 +86,16 @@ describe('serializeCatalogUrlState', () => {
   });
 
   it('builds links to the catalog', () => {
-    expect(catalogHref({})).toBe('/');
-    expect(catalogHref({ query: 'digit' })).toBe('/?q=digit');
+    expect(catalogHref({})).toBe('/models');
+    expect(catalogHref({ query: 'digit' })).toBe('/models?q=digit');
+  });
+
+  it('recognises an old catalog link at / by its parameters', () => {
+    expect(hasCatalogParams({ q: 'digit' })).toBe(true);
+    expect(hasCatalogParams({ tag: ['a', 'b'] })).toBe(true);
+    expect(hasCatalogParams({ after: 'x' })).toBe(true);
+    expect(hasCatalogParams({})).toBe(false);
+    expect(hasCatalogParams({ utm_source: 'mail' })).toBe(false);
   });
 });
 

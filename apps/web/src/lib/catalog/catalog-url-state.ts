@@ -95,10 +95,20 @@ export function serializeCatalogUrlState(state: Partial<CatalogUrlState>): strin
   return params.toString();
 }
 
-/** `/` with the state's query string, e.g. the link to the next page. */
+/** Where the catalog lives; `/` is the landing page. */
+export const CATALOG_PATH = '/models';
+
+/** `/models` with the state's query string, e.g. the link to the next page. */
 export function catalogHref(state: Partial<CatalogUrlState>): string {
   const search = serializeCatalogUrlState(state);
-  return search ? `/?${search}` : '/';
+  return search ? `${CATALOG_PATH}?${search}` : CATALOG_PATH;
+}
+
+/** The query parameters of a catalog URL: `/` carrying one of them is an old catalog link. */
+export const CATALOG_PARAMS = ['q', 'task', 'tag', 'sort', 'after'] as const;
+
+export function hasCatalogParams(params: Record<string, unknown>): boolean {
+  return CATALOG_PARAMS.some((name) => params[name] !== undefined);
 }
 
 /** Whether any filter narrows the catalog (the empty state then suggests clearing them). */

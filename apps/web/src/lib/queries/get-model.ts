@@ -4,11 +4,14 @@ import { graphqlClient, type GraphqlClient } from '@/lib/graphql-client';
 import { pageGraphqlClient } from '@/lib/portal-api';
 import { modelDetailSchema, type ModelDetail } from '@/lib/model-schemas';
 import { isValidSlug } from '@/lib/slug';
-import { VERSION_FIELDS } from './version-fields';
 
+/**
+ * The version fields are written out rather than spread from VersionFields: the api prices a
+ * fragment spread as one more level of depth (graphql-armor's cost limit, 5,000), and this
+ * query, with 20 versions' signatures and evaluations, would exceed it that way.
+ */
 export const MODEL_QUERY = /* GraphQL */ `
-  ${VERSION_FIELDS}
-  query Model($ref: String!) {
+  query Model($ref: String!, $usageDays: Int!) {
     model(ref: $ref) {
       id
       fullName
@@ -25,15 +28,47 @@ export const MODEL_QUERY = /* GraphQL */ `
       versions(first: 20) {
         edges {
           node {
-            ...VersionFields
+            version
+            status
+            inputs {
+              name
+              datatype
+              shape
+            }
+            outputs {
+              name
+              datatype
+              shape
+            }
+            prices {
+              unit
+              amountMicros
+              currency
+              freeAllowance
+            }
             sha256
             sizeBytes
+            runtimeConfig
+            evaluationResults {
+              dataset
+              metric
+              value
+              method
+              measuredAt
+            }
           }
         }
+      }
+      dailyCalls(days: $usageDays) {
+        day
+        calls
       }
     }
   }
 `;
+
+/** The days of the usage chart on the model page. */
+export const MODEL_USAGE_DAYS = 30;
 
 const modelDataSchema = z.object({ model: modelDetailSchema.nullable() });
 
@@ -47,7 +82,7 @@ export async function getModel(
   client: GraphqlClient = graphqlClient,
 ): Promise<ModelDetail | null> {
   const data = await client.request(
-    { query: MODEL_QUERY, operationName: 'Model', variables: { ref } },
+    { query: MODEL_QUERY, operationName: 'Model', variables: { ref, usageDays: MODEL_USAGE_DAYS } },
     modelDataSchema,
   );
   return data.model;

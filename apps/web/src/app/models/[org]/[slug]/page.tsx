@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '@/components/api-error-notice';
-import { CodeBlock } from '@/components/code-block';
+import { EvaluationResults } from '@/components/model/evaluation-results';
+import { ModelCardMarkdown } from '@/components/model/model-card-markdown';
+import { ModelUsageChart } from '@/components/model/model-usage-chart';
+import { PlaygroundSection } from '@/components/model/playground-section';
+import { SnippetTabs } from '@/components/model/snippet-tabs';
 import { PriceList } from '@/components/price-list';
 import { TagList } from '@/components/tag-list';
 import { TensorTable } from '@/components/tensor-table';
@@ -10,15 +14,15 @@ import { env } from '@/env';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import { formatBytes, formatTask, humanizeEnum } from '@/lib/format';
 import type { ModelDetail, ModelVersion } from '@/lib/model-schemas';
+import { playgroundModeOf, type PlaygroundMode } from '@/lib/playground/playground-mode';
 import {
-  buildPredictCurl,
-  buildPredictMutation,
   describeExampleInput,
   EXAMPLE_DYNAMIC_SIZE,
   hasDynamicInnerDims,
   pickExampleVersion,
 } from '@/lib/predict-snippet';
 import { getModelCached, isValidModelRef } from '@/lib/queries/get-model';
+import { buildModelSnippets } from '@/lib/snippets/model-snippets';
 
 export const dynamic = 'force-dynamic';
 
@@ -76,6 +80,8 @@ export default async function ModelPage({ params }: ModelPageProps) {
   if (!model) notFound();
 
   const versions = model.versions.edges.map((edge) => edge.node);
+  const exampleVersion = pickExampleVersion(versions);
+  const mode = playgroundModeOf(exampleVersion);
   return (
     <article className="model-page" aria-labelledby="model-title">
       <Breadcrumb current={model.fullName} />
@@ -92,14 +98,24 @@ export default async function ModelPage({ params }: ModelPageProps) {
         <TagList tags={model.tags} />
       </header>
 
+      <section aria-labelledby="try-heading" className="section">
+        <h2 id="try-heading">Try it</h2>
+        <PlaygroundSection modelRef={model.fullName} mode={mode} />
+      </section>
+
       <section aria-labelledby="call-heading" className="section">
         <h2 id="call-heading">Call it</h2>
-        <PredictExample modelRef={model.fullName} version={pickExampleVersion(versions)} />
+        <CallExamples modelRef={model.fullName} version={exampleVersion} mode={mode} />
       </section>
 
       <section aria-labelledby="card-heading" className="section">
         <h2 id="card-heading">Model card</h2>
-        <ModelDescription text={model.description} />
+        <ModelCardMarkdown markdown={model.description} />
+      </section>
+
+      <section aria-labelledby="usage-heading" className="section">
+        <h2 id="usage-heading">Usage</h2>
+        <ModelUsageChart dailyCalls={model.dailyCalls} />
       </section>
 
       <section aria-labelledby="versions-heading" className="section">
@@ -125,7 +141,7 @@ function Breadcrumb({ current }: { current: string }) {
     <nav aria-label="Breadcrumb" className="breadcrumb">
       <ol>
         <li>
-          <Link href="/">Catalog</Link>
+          <Link href="/models">Catalog</Link>
         </li>
         <li aria-current="page">{current}</li>
       </ol>
@@ -133,25 +149,33 @@ function Breadcrumb({ current }: { current: string }) {
   );
 }
 
-function PredictExample({
+function CallExamples({
   modelRef,
   version,
+  mode,
 }: {
   modelRef: string;
   version: ModelVersion | undefined;
+  mode: PlaygroundMode;
 }) {
   if (!version) {
     return <p className="muted">This model has no published version to call yet.</p>;
   }
-  const apiUrl = env.API_PUBLIC_URL;
+  const tabs = buildModelSnippets({
+    apiUrl: env.API_PUBLIC_URL,
+    modelRef,
+    inputs: version.inputs,
+    mode,
+  });
+  const takesTensors = mode.kind === 'unsupported';
   return (
     <>
       <p>
-        POST the <code>predict</code> mutation to <code>{apiUrl}/graphql</code> with an API key of
-        your organization. The example is written for version {version.version}; replace each{' '}
-        <code>data: [...]</code> with the tensor&apos;s values flattened in row-major order:
+        Call it with an API key of your organization (create one under{' '}
+        <Link href="/settings/api-keys">Settings → API keys</Link>). The examples are written for
+        version {version.version}.
       </p>
-      {version.inputs.length > 0 ? (
+      {takesTensors && version.inputs.length > 0 ? (
         <ul className="hint-list">
           {version.inputs.map((input) => (
             <li key={input.name}>
@@ -167,32 +191,13 @@ function PredictExample({
           ))}
         </ul>
       ) : null}
-      <CodeBlock label="curl" code={buildPredictCurl(apiUrl, modelRef, version.inputs)} />
-      <CodeBlock label="GraphQL mutation" code={buildPredictMutation(modelRef, version.inputs)} />
+      <SnippetTabs tabs={tabs} label="Examples" />
       <p className="muted">
-        The answer holds the output tensors and <code>costMicros</code>, what the call cost in
-        micro-units of the currency (1,000,000 = 1 USD).
+        The answer holds the {takesTensors ? 'output tensors' : 'result'} and{' '}
+        <code>costMicros</code>, what the call cost in micro-units of the currency (1,000,000 = 1
+        USD).
       </p>
     </>
-  );
-}
-
-/** The model card is Markdown; for now it is shown as plain text, paragraph by paragraph. */
-function ModelDescription({ text }: { text: string }) {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/^\n+|\s+$/g, ''))
-    .filter((paragraph) => paragraph.length > 0);
-  if (paragraphs.length === 0) {
-    return <p className="muted">The publisher has not written a model card yet.</p>;
-  }
-  return (
-    <div className="model-description">
-      {paragraphs.map((paragraph, index) => (
-        <p key={index}>{paragraph}</p>
-      ))}
-    </div>
   );
 }
 
@@ -229,6 +234,11 @@ function VersionDetails({ version }: { version: ModelVersion }) {
       </div>
       <h4>Pricing</h4>
       <PriceList prices={version.prices} />
+      <h4>Evaluation</h4>
+      <EvaluationResults
+        results={version.evaluationResults}
+        caption={`Evaluation results of version ${version.version}`}
+      />
     </section>
   );
 }
