@@ -11,6 +11,8 @@ export const Permission = {
   BillingRead: 'billing.read',
   BillingManage: 'billing.manage',
   UsageRead: 'usage.read',
+  PredictionsRun: 'predictions.run',
+  ModelsPublish: 'models.publish',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

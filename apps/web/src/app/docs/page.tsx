@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CodeBlock } from '@/components/code-block';
+import { AsyncPredictionsDocs } from '@/components/docs/async-predictions-docs';
 import { env } from '@/env';
 import { DEFAULT_LIMITS, ERROR_CODES, QUERY_LIMITS } from '@/lib/docs/api-reference';
 import { formatBytes, formatInteger } from '@/lib/format';
@@ -24,7 +25,7 @@ export default function DocsPage() {
         <h1>API docs</h1>
         <p className="lead">
           Everything on Modelhub is one GraphQL API at <code>{apiUrl}/graphql</code>. Find a model
-          in the <Link href="/">catalog</Link>, create an API key, send its inputs with{' '}
+          in the <Link href="/models">catalog</Link>, create an API key, send its inputs with{' '}
           <code>predict</code>.
         </p>
       </div>
@@ -55,6 +56,8 @@ export default function DocsPage() {
         <CodeBlock label="GraphQL" code={buildPredictMutation(EXAMPLE_MODEL, EXAMPLE_INPUTS)} />
         <CodeBlock label="curl" code={buildPredictCurl(apiUrl, EXAMPLE_MODEL, EXAMPLE_INPUTS)} />
       </section>
+
+      <AsyncPredictionsDocs apiUrl={apiUrl} />
 
       <section aria-labelledby="errors-heading">
         <h2 id="errors-heading">Errors</h2>
@@ -116,6 +119,11 @@ export default function DocsPage() {
           The full schema, with a description of every field:{' '}
           <a href={`${apiUrl}/graphql`}>{apiUrl}/graphql</a> (introspection, or open it in a
           browser), and <code>apps/api/schema.graphql</code> in the repository.
+        </p>
+        <p>
+          Try queries in the browser with <Link href="/graphiql">GraphiQL</Link>: it runs them with
+          your portal session (signed out, as an anonymous caller), with completion and the schema's
+          documentation at hand.
         </p>
       </section>
     </>

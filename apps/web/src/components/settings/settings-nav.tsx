@@ -21,11 +21,17 @@ export function SettingsNav({ viewer }: { viewer: Viewer }) {
         {can(viewer, Permission.KeysRead) ? (
           <NavLink href="/settings/api-keys">API keys</NavLink>
         ) : null}
+        {can(viewer, Permission.KeysManage) || can(viewer, Permission.PredictionsRun) ? (
+          <NavLink href="/settings/webhooks">Webhooks</NavLink>
+        ) : null}
         {can(viewer, Permission.MembersRead) ? (
           <NavLink href="/settings/members">Members</NavLink>
         ) : null}
         {can(viewer, Permission.BillingRead) || can(viewer, Permission.UsageRead) ? (
           <NavLink href="/settings/billing">Billing</NavLink>
+        ) : null}
+        {can(viewer, Permission.ModelsPublish) ? (
+          <NavLink href="/settings/models">Models</NavLink>
         ) : null}
         {can(viewer, Permission.AuditRead) ? (
           <NavLink href="/settings/audit-log">Audit log</NavLink>

@@ -30,3 +30,11 @@ export function parseAmountToMicros(text: string): bigint {
   }
   return whole * MICROS_PER_UNIT + fraction;
 }
+
+/** `25500000` -> `25.50`: micro-units back to what a person would type (no grouping). */
+export function microsToAmount(micros: bigint | string): string {
+  const value = BigInt(micros);
+  const whole = value / MICROS_PER_UNIT;
+  const fraction = (value % MICROS_PER_UNIT).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}

@@ -1,4 +1,4 @@
-/** Billing mutations: buying credit through Stripe Checkout. */
+/** Billing mutations: buying credit through Stripe Checkout, and the monthly spend limit. */
 import { z } from 'zod';
 import type { GraphqlClient } from '@/lib/graphql-client';
 
@@ -39,4 +39,27 @@ export async function createTopUpCheckout(
     z.object({ createTopUpCheckout: z.object({ checkoutUrl: z.url() }) }),
   );
   return data.createTopUpCheckout.checkoutUrl;
+}
+
+export const SET_MONTHLY_SPEND_LIMIT_MUTATION = /* GraphQL */ `
+  mutation SetMonthlySpendLimit($limitMicros: BigInt) {
+    setMonthlySpendLimit(limitMicros: $limitMicros) {
+      id
+    }
+  }
+`;
+
+/** Sets the organization's monthly spend limit; null removes it. Needs billing.manage. */
+export async function setMonthlySpendLimit(
+  limitMicros: bigint | null,
+  client: GraphqlClient,
+): Promise<void> {
+  await client.request(
+    {
+      query: SET_MONTHLY_SPEND_LIMIT_MUTATION,
+      operationName: 'SetMonthlySpendLimit',
+      variables: { limitMicros: limitMicros === null ? null : limitMicros.toString() },
+    },
+    z.object({ setMonthlySpendLimit: z.object({ id: z.string() }) }),
+  );
 }

@@ -66,6 +66,8 @@ export const BILLING_QUERY = /* GraphQL */ `
       organization {
         id
         billingMode
+        monthlySpendLimitMicros @include(if: $readLedger)
+        spentThisMonthMicros @include(if: $readLedger)
         ledger(first: $ledgerFirst, after: $ledgerAfter) @include(if: $readLedger) {
           balanceMicros
           hasNextPage
@@ -126,6 +128,8 @@ const billingDataSchema = z.object({
       organization: z
         .object({
           billingMode: z.string(),
+          monthlySpendLimitMicros: micros.nullable().optional(),
+          spentThisMonthMicros: micros.optional(),
           ledger: z
             .object({
               balanceMicros: micros,
@@ -149,6 +153,9 @@ export interface BillingOverview {
   paymentMode: string;
   /** The organization's PREPAID or POSTPAID mode. */
   organizationBillingMode: string;
+  /** The monthly spend limit (null: none) and this month's spend; undefined where not readable. */
+  monthlySpendLimitMicros?: string | null;
+  spentThisMonthMicros?: string;
   /** Undefined where the viewer may not read them. */
   ledger?: {
     balanceMicros: string;

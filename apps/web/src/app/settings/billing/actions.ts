@@ -1,12 +1,13 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { env } from '@/env';
 import { parseTopUpAmount } from '@/lib/billing/billing-format';
 import { formStateFromError } from '@/lib/forms/api-form-errors';
 import { formInvalid, readText, type FormState } from '@/lib/forms/form-state';
-import { AmountInputError } from '@/lib/forms/money-input';
-import { createTopUpCheckout } from '@/lib/mutations/billing';
+import { AmountInputError, parseAmountToMicros } from '@/lib/forms/money-input';
+import { createTopUpCheckout, setMonthlySpendLimit } from '@/lib/mutations/billing';
 import { sessionGraphqlClient } from '@/lib/portal-api';
 
 const PAGE = '/settings/billing';
@@ -47,4 +48,38 @@ export async function topUpAction(_previous: FormState, formData: FormData): Pro
     );
   }
   redirect(checkoutUrl);
+}
+
+/** Sets the monthly spend limit from the typed USD amount; an empty field removes it. */
+export async function spendLimitAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const limit = readText(formData, 'limit');
+  let limitMicros: bigint | null = null;
+  if (limit !== '') {
+    try {
+      limitMicros = parseAmountToMicros(limit);
+    } catch (error) {
+      if (error instanceof AmountInputError) {
+        return formInvalid({ limit: error.message }, { limit });
+      }
+      throw error;
+    }
+  }
+  try {
+    await setMonthlySpendLimit(limitMicros, await sessionGraphqlClient());
+  } catch (error) {
+    return formStateFromError(
+      error,
+      { limit },
+      {
+        fields: ['limit'],
+        fieldAliases: { limitMicros: 'limit' },
+        messages: { FORBIDDEN: 'Your role cannot change the spend limit.' },
+      },
+    );
+  }
+  revalidatePath(PAGE);
+  redirect(`${PAGE}?limit=saved`);
 }

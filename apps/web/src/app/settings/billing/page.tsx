@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireViewer } from '@/auth/require-viewer';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import { Pagination } from '@/components/settings/pagination';
@@ -20,7 +21,9 @@ import {
   type LedgerEntry,
   type UsageRow,
 } from '@/lib/queries/get-billing';
+import { microsToAmount } from '@/lib/forms/money-input';
 import { firstParam, type SearchParams } from '@/lib/search-params';
+import { SpendLimitForm } from './spend-limit-form';
 import { TopUpForm } from './top-up-form';
 
 export const dynamic = 'force-dynamic';
@@ -39,6 +42,7 @@ export default async function BillingPage({
   const params = await searchParams;
   const after = firstParam(params, 'after');
   const topUp = firstParam(params, 'topUp');
+  const limitSaved = firstParam(params, 'limit') === 'saved';
   const context = await requireViewer(PAGE);
   if ('error' in context) {
     return (
@@ -136,6 +140,40 @@ export default async function BillingPage({
               <TopUpForm />
             ) : null}
           </section>
+
+          {loaded.billing.spentThisMonthMicros !== undefined ? (
+            <section aria-labelledby="spend-limit-heading">
+              <h2 id="spend-limit-heading">Spend limit</h2>
+              <p data-testid="spend-this-month">
+                Spent this month:{' '}
+                <strong>{formatMicros(loaded.billing.spentThisMonthMicros, 'USD')}</strong>
+                {loaded.billing.monthlySpendLimitMicros ? (
+                  <>
+                    {' '}
+                    of a {formatMicros(loaded.billing.monthlySpendLimitMicros, 'USD')} monthly limit
+                  </>
+                ) : (
+                  ' (no monthly limit)'
+                )}
+                . API keys can have limits of their own (
+                <Link href="/settings/api-keys">API keys</Link>).
+              </p>
+              {limitSaved ? (
+                <p className="form-alert form-alert--success" role="status">
+                  The spend limit is saved.
+                </p>
+              ) : null}
+              {can(viewer, Permission.BillingManage) ? (
+                <SpendLimitForm
+                  current={
+                    loaded.billing.monthlySpendLimitMicros
+                      ? microsToAmount(loaded.billing.monthlySpendLimitMicros)
+                      : ''
+                  }
+                />
+              ) : null}
+            </section>
+          ) : null}
 
           {loaded.billing.ledger ? (
             <section aria-labelledby="ledger-heading">
