@@ -1,4 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'children'>;
 
@@ -11,7 +12,7 @@ interface SelectFieldProps extends SelectProps {
   id?: string;
 }
 
-/** A labelled select with its hint and error wired up like TextField's. */
+/** A labelled select with its hint and error (see FieldFrame); a select always has a value. */
 export function SelectField({
   name,
   label,
@@ -21,39 +22,17 @@ export function SelectField({
   id,
   ...select
 }: SelectFieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={fieldId} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={fieldId}
-        name={name}
-        className="field__input field__input--select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame fieldId={id ?? `field-${name}`} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select name={name} className="field__input field__input--select" {...control} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { FieldFrame } from './field-frame';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'children'>;
 
@@ -13,39 +14,17 @@ interface TextFieldProps extends InputProps {
   id?: string;
 }
 
-/**
- * A labelled input with its hint and error wired up for screen readers (`aria-describedby`,
- * `aria-invalid`). Works in server and client components alike.
- */
+/** A labelled input with its hint and error (see FieldFrame). */
 export function TextField({ name, label, error, hint, id, ...input }: TextFieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={fieldId} className="field__label">
-        {label}
-        {input.required ? null : <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={fieldId}
-        name={name}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      fieldId={id ?? `field-${name}`}
+      label={label}
+      optional={!input.required}
+      hint={hint}
+      error={error}
+    >
+      {(control) => <input name={name} className="field__input" {...control} {...input} />}
+    </FieldFrame>
   );
 }

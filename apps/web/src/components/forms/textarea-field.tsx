@@ -1,4 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'children'>;
 
@@ -10,36 +11,24 @@ interface TextareaFieldProps extends TextareaProps {
   id?: string;
 }
 
-/** A labelled multi-line input with its hint and error wired up like TextField's. */
+/** A labelled multi-line input with its hint and error (see FieldFrame). */
 export function TextareaField({ name, label, error, hint, id, ...textarea }: TextareaFieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={fieldId} className="field__label">
-        {label}
-        {textarea.required ? null : <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={fieldId}
-        name={name}
-        className="field__input field__input--textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...textarea}
-      />
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      fieldId={id ?? `field-${name}`}
+      label={label}
+      optional={!textarea.required}
+      hint={hint}
+      error={error}
+    >
+      {(control) => (
+        <textarea
+          name={name}
+          className="field__input field__input--textarea"
+          {...control}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   );
 }
