@@ -1,5 +1,5 @@
 // What every prediction looks up but rarely changes: the version a reference resolves to (with
-// its price) and the caller's billing mode. Cached for a few seconds, because each Prisma query
+// its price), the caller's billing mode and (for the early credit check only) its balance. Cached for a few seconds, because each Prisma query
 // costs about 2 ms of CPU in the api and the hot path would otherwise spend most of its time
 // here. Published versions are immutable; a new version, a price change or a visibility change
 // is seen within `ttlMs`.
@@ -11,6 +11,7 @@ import { AppError } from '../app-error.ts';
 export class PredictionLookups {
   private readonly versions: LRUCache<string, { version: ResolvedModelVersion | null }>;
   private readonly billingModes: LRUCache<string, { mode: BillingMode }>;
+  private readonly balances: LRUCache<string, { balanceMicros: bigint }>;
 
   constructor(
     private readonly db: Db,
@@ -18,6 +19,19 @@ export class PredictionLookups {
   ) {
     this.versions = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
     this.billingModes = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+    this.balances = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+  }
+
+  /**
+   * The organization's balance as read within the last `ttlMs`, or undefined. Only for the
+   * early credit check: the charge itself reads the balance under the billing lock.
+   */
+  recentBalance(organizationId: string): bigint | undefined {
+    return this.balances.get(organizationId)?.balanceMicros;
+  }
+
+  rememberBalance(organizationId: string, balanceMicros: bigint): void {
+    this.balances.set(organizationId, { balanceMicros });
   }
 
   /** The version a ref names, as the caller may see it: others' private models do not exist. */

@@ -255,6 +255,11 @@ function batchSize(inputs: InferInputTensor[], specs: { name: string; shape: num
   return first && spec && spec.shape[0] === -1 ? (first.shape[0] ?? 1) : 1;
 }
 
+/** How many calls' worth of credit makes a recently read balance good enough to skip reading it
+ * again: a balance that covers a hundred calls cannot run out within one cache period for most
+ * callers, and if it does the charge, which reads the balance under the lock, still refuses it. */
+const PLENTY_OF_CALLS = 100n;
+
 /** A cheap early PAYMENT_REQUIRED (no runner work) when a prepaid organization cannot pay for
  * the call; the exact check is made again, atomically, when the call is charged. */
 export async function assertCredit(
@@ -266,7 +271,10 @@ export async function assertCredit(
   if (!price || price.amountMicros === 0n) return;
   if ((await lookups.billingMode(organizationId)) !== 'PREPAID') return;
   const estimate = calculateCharge(price, { items, computeMs: 1 }).amountMicros;
+  const recent = lookups.recentBalance(organizationId);
+  if (recent !== undefined && recent >= estimate * PLENTY_OF_CALLS) return;
   const balance = await withTenant(db, organizationId, (tx) => balanceOf(tx, organizationId));
+  lookups.rememberBalance(organizationId, balance);
   if (balance <= 0n || balance < estimate) {
     throw new AppError(
       'PAYMENT_REQUIRED',
