@@ -9,6 +9,7 @@ describe('readWorkerEnv', () => {
       METER_SWEEP_CRON: '* * * * *',
       PLATFORM_FEE_BPS: 2_000,
       EARNINGS_CRON: '0 * * * *',
+      PREDICTION_PURGE_CRON: '*/5 * * * *',
       WORKER_CONCURRENCY: 4,
       WORKER_DRAIN_TIMEOUT_MS: 30_000,
       WORKER_QUEUE_SCHEMA: 'pgboss',

@@ -50,14 +50,18 @@ describe('graphql client', () => {
   it('POSTs the query and returns validated data', async () => {
     const { client, calls } = clientAnswering(() => json({ data: { hello: 'world' } }));
     await expect(
-      client.request({ query: '{ hello }', variables: { a: 1 } }, schema),
+      client.request(
+        { query: '{ hello }', operationName: 'ApiKeys', variables: { first: 1 } },
+        schema,
+      ),
     ).resolves.toEqual({
       hello: 'world',
     });
     expect(calls[0]?.method).toBe('POST');
     expect(JSON.parse(calls[0]?.body as string)).toEqual({
       query: '{ hello }',
-      variables: { a: 1 },
+      operationName: 'ApiKeys',
+      variables: { first: 1 },
     });
   });
 
@@ -67,7 +71,9 @@ describe('graphql client', () => {
         cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
       });
     });
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.Unreachable);
     expect(error.endpoint).toBe(endpoint);
     expect(error.message).toBe(`Modelhub API unreachable at ${endpoint} (ECONNREFUSED)`);
@@ -83,13 +89,17 @@ describe('graphql client', () => {
         }),
       20,
     );
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.Timeout);
   });
 
   it('turns a non-2xx status into API_HTTP_ERROR', async () => {
     const { client } = clientAnswering(() => new Response('bad gateway', { status: 502 }));
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.HttpError);
     expect(error.status).toBe(502);
   });
@@ -108,7 +118,9 @@ describe('graphql client', () => {
         400,
       ),
     );
-    const error = await apiError(client.request({ query: '{ nope }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ nope }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.HttpError);
     expect(error.graphqlErrors).toEqual([
       { message: 'Cannot query field "nope"', code: 'GRAPHQL_VALIDATION_FAILED' },
@@ -124,7 +136,9 @@ describe('graphql client', () => {
         ],
       }),
     );
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.GraphqlError);
     expect(error.graphqlErrors[0]).toEqual({
       message: 'boom',
@@ -140,7 +154,7 @@ describe('graphql client', () => {
       cookie: 'next-auth.session-token=jwt',
       'x-modelhub-organization': 'acme',
     });
-    await forwarded.request({ query: '{ hello }' }, schema, {
+    await forwarded.request({ query: '{ hello }', operationName: 'MailMode' }, schema, {
       headers: { 'x-modelhub-organization': 'other' },
     });
     const headers = new Headers(calls[0]?.headers);
@@ -148,7 +162,7 @@ describe('graphql client', () => {
     // the call's own header wins over the wrapper's
     expect(headers.get('x-modelhub-organization')).toBe('other');
     // callers cannot replace the content type the client speaks
-    await client.request({ query: '{ hello }' }, schema, {
+    await client.request({ query: '{ hello }', operationName: 'MailMode' }, schema, {
       headers: { 'content-type': 'text/plain' },
     });
     expect(new Headers(calls[1]?.headers).get('content-type')).toBe('application/json');
@@ -167,7 +181,9 @@ describe('graphql client', () => {
           { status: 429, headers: { 'retry-after': '30' } },
         ),
     );
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.status).toBe(429);
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.hasGraphqlCode('RATE_LIMITED')).toBe(true);
@@ -186,19 +202,25 @@ describe('graphql client', () => {
         ],
       }),
     );
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.retryAfterSeconds).toBe(3);
   });
 
   it('turns a non-GraphQL body into API_BAD_RESPONSE', async () => {
     const { client } = clientAnswering(() => new Response('<html>proxy</html>', { status: 200 }));
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.BadResponse);
   });
 
   it('turns data of the wrong shape into API_BAD_RESPONSE', async () => {
     const { client } = clientAnswering(() => json({ data: { hello: 42 } }));
-    const error = await apiError(client.request({ query: '{ hello }' }, schema));
+    const error = await apiError(
+      client.request({ query: '{ hello }', operationName: 'MailMode' }, schema),
+    );
     expect(error.code).toBe(ApiErrorCode.BadResponse);
   });
 });

@@ -1,17 +1,25 @@
 /**
- * The server-side GraphQL client for the Modelhub API. Every failure becomes an `ApiError`
- * with a stable code; every successful response is validated against the caller's zod
- * schema before it reaches a component.
+ * The server-side GraphQL client for the Modelhub API. Every request names one of the portal's
+ * operations and its variables are checked at compile time against the types graphql-codegen
+ * generates from the api's schema (src/lib/generated). Every failure becomes an `ApiError` with a
+ * stable code; every successful response is validated against the caller's zod schema before it
+ * reaches a component.
  */
 import { z } from 'zod';
 import { env } from '@/env';
 import { ApiError, ApiErrorCode, type GraphqlErrorItem } from '@/lib/api-error';
+import type { PortalOperationVariables } from '@/lib/generated/graphql';
 
-export interface GraphqlRequest {
+export type PortalOperation = keyof PortalOperationVariables;
+
+/** One operation of the portal; `variables` may be left out where the operation needs none. */
+export type GraphqlRequest<TOperation extends PortalOperation = PortalOperation> = {
   query: string;
-  variables?: Record<string, unknown>;
-  operationName?: string;
-}
+  /** The operation's name in `query`; it types `variables`. */
+  operationName: TOperation;
+} & (string extends keyof PortalOperationVariables[TOperation] // no variables declared
+  ? { variables?: PortalOperationVariables[TOperation] }
+  : { variables: PortalOperationVariables[TOperation] });
 
 export interface GraphqlClientOptions {
   /** Full URL of the GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
@@ -29,8 +37,8 @@ export interface GraphqlRequestOptions {
 
 export interface GraphqlClient {
   readonly endpoint: string;
-  request<TSchema extends z.ZodType>(
-    request: GraphqlRequest,
+  request<TOperation extends PortalOperation, TSchema extends z.ZodType>(
+    request: GraphqlRequest<TOperation>,
     dataSchema: TSchema,
     options?: GraphqlRequestOptions,
   ): Promise<z.output<TSchema>>;
@@ -61,8 +69,8 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   const { endpoint, timeoutMs } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
 
-  async function request<TSchema extends z.ZodType>(
-    { query, variables, operationName }: GraphqlRequest,
+  async function request<TOperation extends PortalOperation, TSchema extends z.ZodType>(
+    { query, variables, operationName }: GraphqlRequest<TOperation>,
     dataSchema: TSchema,
     requestOptions: GraphqlRequestOptions = {},
   ): Promise<z.output<TSchema>> {

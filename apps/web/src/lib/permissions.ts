@@ -1,3 +1,5 @@
+import type { Role } from '@/lib/generated/graphql';
+
 /**
  * The permission names the portal looks for in `viewer.permissions` to hide what a role cannot
  * do. The api's permission table decides (and enforces); these only shape the UI.
@@ -30,7 +32,7 @@ export const ROLES = [
 
 const ROLE_VALUES: ReadonlySet<string> = new Set(ROLES.map((role) => role.value));
 
-export function isRole(value: string): boolean {
+export function isRole(value: string): value is Role {
   return ROLE_VALUES.has(value);
 }
 

@@ -79,7 +79,7 @@ export function parseApiKeyForm(formData: FormData, now: Date = new Date()): Api
     values,
     input: {
       name,
-      scopes: [...new Set(scopes)],
+      scopes: API_KEY_SCOPES.filter((scope) => scopes.includes(scope.value)).map((s) => s.value),
       expiresAt,
       monthlySpendLimitMicros,
       rateLimitPerMinute: null,

@@ -1,5 +1,6 @@
 /** API key mutations: create (the only time the secret is seen) and revoke. */
 import { z } from 'zod';
+import type { ApiKeyScope } from '@/lib/generated/graphql';
 import type { GraphqlClient } from '@/lib/graphql-client';
 import { apiKeySchema, type ApiKey } from '@/lib/identity-schemas';
 import { API_KEY_FIELDS } from '@/lib/queries/get-api-keys';
@@ -29,7 +30,7 @@ export const REVOKE_API_KEY_MUTATION = /* GraphQL */ `
 
 export interface CreateApiKeyInput {
   name: string;
-  scopes: string[];
+  scopes: ApiKeyScope[];
   /** ISO-8601 */
   expiresAt: string | null;
   /** integer micro-units, as a decimal string (BigInt scalar) */

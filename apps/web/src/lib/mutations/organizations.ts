@@ -1,5 +1,6 @@
 /** Organization mutations: create, invite, accept an invitation, roles, removal, leaving. */
 import { z } from 'zod';
+import type { Role } from '@/lib/generated/graphql';
 import type { GraphqlClient } from '@/lib/graphql-client';
 import {
   invitationSchema,
@@ -96,7 +97,7 @@ export async function createOrganization(
 
 /** Invites into the current organization; the api emails an acceptance link. */
 export async function inviteMember(
-  input: { email: string; role: string },
+  input: { email: string; role: Role },
   client: GraphqlClient,
 ): Promise<Invitation> {
   const data = await client.request(
@@ -132,7 +133,7 @@ export async function acceptInvitation(
 }
 
 export async function updateMemberRole(
-  input: { membershipId: string; role: string },
+  input: { membershipId: string; role: Role },
   client: GraphqlClient,
 ): Promise<{ id: string; role: string }> {
   const data = await client.request(

@@ -1,5 +1,6 @@
 /** Publishing mutations: create and edit a model, price a draft, publish it. */
 import { z } from 'zod';
+import type { ModelTask, PriceUnit } from '@/lib/generated/graphql';
 import type { GraphqlClient } from '@/lib/graphql-client';
 
 export const CREATE_MODEL_MUTATION = /* GraphQL */ `
@@ -43,7 +44,7 @@ export const PUBLISH_MODEL_VERSION_MUTATION = /* GraphQL */ `
 /** The card fields both creating and editing send. */
 export interface ModelCardInput {
   name: string;
-  task: string;
+  task: ModelTask;
   summary: string;
   description: string;
   /** null: the api's default on create, unchanged on edit */
@@ -57,7 +58,7 @@ export interface CreateModelInput extends ModelCardInput {
 }
 
 export interface PriceInput {
-  unit: string;
+  unit: PriceUnit;
   /** integer micro-units, a decimal string (BigInt scalar) */
   amountMicros: string;
   freeAllowance: number;

@@ -3,6 +3,7 @@
  * with the api's own rules checked first so that common mistakes land next to their field
  * without a round trip. The api checks again and decides.
  */
+import type { ModelTask } from '@/lib/generated/graphql';
 import { readRaw, readText } from '@/lib/forms/form-state';
 import type { CreateModelInput, ModelCardInput } from '@/lib/mutations/publishing';
 
@@ -19,7 +20,7 @@ export const MODEL_TASKS = [
   { value: 'AUDIO_CLASSIFICATION', label: 'Audio classification' },
   { value: 'WAKE_WORD', label: 'Wake word' },
   { value: 'OTHER', label: 'Other' },
-] as const;
+] as const satisfies readonly { value: ModelTask; label: string }[];
 
 export const VISIBILITIES = [
   { value: 'PRIVATE', label: 'Private', description: 'only your organization sees and calls it' },
@@ -105,7 +106,8 @@ function readCard(formData: FormData) {
   }
   const card: ModelCardInput = {
     name: values.name!,
-    task: values.task!,
+    // validated above: one of MODEL_TASKS
+    task: MODEL_TASKS.find((task) => task.value === values.task)?.value ?? 'OTHER',
     summary: values.summary!,
     description: values.description!,
     // Empty: the api's default ("unknown") on create, unchanged on edit.

@@ -55,7 +55,12 @@ export function parsePriceForm(formData: FormData): PriceFormResult {
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, values };
   return {
     ok: true,
-    price: { unit: values.unit, amountMicros: amountMicros.toString(), freeAllowance },
+    price: {
+      // validated above: one of PRICE_UNITS
+      unit: PRICE_UNITS.find((unit) => unit.value === values.unit)?.value ?? 'PER_CALL',
+      amountMicros: amountMicros.toString(),
+      freeAllowance,
+    },
     values,
   };
 }

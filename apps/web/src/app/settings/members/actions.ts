@@ -36,7 +36,9 @@ export async function inviteMemberAction(
   else if (!isPlausibleEmail(email))
     fieldErrors.email = 'Enter an email address like name@example.com';
   if (!isRole(role)) fieldErrors.role = 'Choose a role';
-  if (Object.keys(fieldErrors).length > 0) return formInvalid(fieldErrors, values);
+  if (Object.keys(fieldErrors).length > 0 || !isRole(role)) {
+    return formInvalid(fieldErrors, values);
+  }
   try {
     const invitation = await inviteMember({ email, role }, await sessionGraphqlClient());
     revalidatePath(PAGE);
