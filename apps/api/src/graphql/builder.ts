@@ -14,7 +14,47 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    idFieldOptions: {
+      description:
+        'The Relay global id: an opaque string, unique across all types, that `node(id:)` fetches.',
+    },
+    nodeTypeOptions: {
+      description: 'An object with a Relay global id, which `node` and `nodes` fetch.',
+    },
+    nodeQueryOptions: {
+      description:
+        'Fetches any object by its Relay global id; null when it does not exist or is not visible to the caller.',
+    },
+    nodesQueryOptions: {
+      description:
+        'Fetches objects by their Relay global ids, in the order given; null for each one that does not exist or is not visible to the caller.',
+    },
+    pageInfoTypeOptions: {
+      description:
+        'Where a page of a connection lies in the whole list, and the cursors to page on.',
+    },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+    startCursorFieldOptions: {
+      description:
+        'The cursor of the first item on this page, to pass as `before`; null when the page is empty.',
+    },
+    endCursorFieldOptions: {
+      description:
+        'The cursor of the last item on this page, to pass as `after`; null when the page is empty.',
+    },
+    edgesFieldOptions: { description: 'The items on this page, in order, each with its cursor.' },
+    pageInfoFieldOptions: {
+      description: 'Whether more pages exist, and the cursors to fetch them.',
+    },
+    cursorFieldOptions: {
+      description: 'An opaque position of this item in the list, to pass as `after` or `before`.',
+    },
+    nodeFieldOptions: { description: 'The item at this position.' },
+  },
 });
 
 builder.scalarType('BigInt', {

@@ -10,17 +10,25 @@ export type ApiKeyScope = 'BILLING' | 'PREDICT' | 'PUBLISH' | 'READ';
 /** Orders of the catalog. */
 export type CatalogSort = 'MOST_USED' | 'NAME' | 'NEWEST' | 'RELEVANCE';
 
+/** A new API key for the current organization. */
 export type CreateApiKeyInput = {
+  /** When the key stops working (UTC); never when omitted. */
   expiresAt?: string | null | undefined;
+  /** The most calls with this key may be charged per calendar month (UTC), in micro-units of USD; no limit of its own when omitted. */
   monthlySpendLimitMicros?: string | null | undefined;
+  /** A label to tell keys apart. */
   name: string;
+  /** Requests per minute; the platform default when omitted. */
   rateLimitPerMinute?: number | null | undefined;
+  /** What the key may do. */
   scopes: Array<ApiKeyScope>;
 };
 
+/** An async prediction to queue. */
 export type CreatePredictionInput = {
   /** A retry with the same key returns the first prediction instead of a new one. */
   idempotencyKey?: string | null | undefined;
+  /** The input tensors, as the model signature names them. */
   inputs: Array<TensorInput>;
   /** `publisher/model` (latest published version) or `publisher/model@1.2.0`. */
   model: string;
@@ -82,10 +90,15 @@ export type Role = 'ADMIN' | 'BILLING' | 'DEVELOPER' | 'OWNER';
 
 /** One input tensor, row-major. Numeric and BOOL tensors use `data` (BOOL as 0/1); BYTES tensors use `stringData`. */
 export type TensorInput = {
+  /** The values of a numeric or BOOL tensor, flattened row-major. */
   data?: Array<number> | null | undefined;
+  /** The element type. */
   datatype: Datatype;
+  /** The input’s name in the model signature. */
   name: string;
+  /** Dimensions, e.g. [1, 3, 224, 224]. */
   shape: Array<number>;
+  /** The values of a BYTES tensor, flattened row-major. */
   stringData?: Array<string> | null | undefined;
 };
 

@@ -24,40 +24,77 @@ import { ApiKeyScopeEnum, RoleEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 
 const UserPayload = builder.objectRef<{ user: unknown }>('UserPayload').implement({
-  fields: (t) => ({ user: t.field({ type: UserRef, resolve: (p) => p.user as never }) }),
+  description: 'The result of an account mutation: the user concerned.',
+  fields: (t) => ({
+    user: t.field({
+      type: UserRef,
+      description: 'The user, as it is after the mutation.',
+      resolve: (p) => p.user as never,
+    }),
+  }),
 });
 const OkPayload = builder.objectRef<{ ok: boolean }>('OkPayload').implement({
-  fields: (t) => ({ ok: t.exposeBoolean('ok') }),
+  description: 'The result of a mutation that returns nothing else.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'Always true when no error is returned.' }),
+  }),
 });
 const OrganizationPayload = builder
   .objectRef<{ organization: unknown }>('OrganizationPayload')
   .implement({
+    description: 'The result of creating an organization.',
     fields: (t) => ({
-      organization: t.field({ type: OrganizationRef, resolve: (p) => p.organization as never }),
+      organization: t.field({
+        type: OrganizationRef,
+        description: 'The new organization.',
+        resolve: (p) => p.organization as never,
+      }),
     }),
   });
 const InvitationPayload = builder
   .objectRef<{ invitation: unknown }>('InvitationPayload')
   .implement({
+    description: 'The result of inviting a member.',
     fields: (t) => ({
-      invitation: t.field({ type: InvitationRef, resolve: (p) => p.invitation as never }),
+      invitation: t.field({
+        type: InvitationRef,
+        description: 'The invitation that was emailed.',
+        resolve: (p) => p.invitation as never,
+      }),
     }),
   });
 const MembershipPayload = builder
   .objectRef<{ membership: unknown }>('MembershipPayload')
   .implement({
+    description: 'The result of a mutation on a membership.',
     fields: (t) => ({
-      membership: t.field({ type: MembershipRef, resolve: (p) => p.membership as never }),
+      membership: t.field({
+        type: MembershipRef,
+        description: 'The membership, as it is after the mutation.',
+        resolve: (p) => p.membership as never,
+      }),
     }),
   });
 const ApiKeyPayload = builder.objectRef<{ apiKey: unknown }>('ApiKeyPayload').implement({
-  fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.apiKey as never }) }),
+  description: 'The result of a mutation on an API key.',
+  fields: (t) => ({
+    apiKey: t.field({
+      type: ApiKeyRef,
+      description: 'The API key, as it is after the mutation.',
+      resolve: (p) => p.apiKey as never,
+    }),
+  }),
 });
 const CreateApiKeyPayload = builder
   .objectRef<{ apiKey: unknown; secret: string }>('CreateApiKeyPayload')
   .implement({
+    description: 'A new API key and its secret, which is shown only here.',
     fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.apiKey as never }),
+      apiKey: t.field({
+        type: ApiKeyRef,
+        description: 'The new key.',
+        resolve: (p) => p.apiKey as never,
+      }),
       secret: t.exposeString('secret', {
         description: 'The whole key. Shown this once: store it now; it cannot be read again.',
       }),
@@ -65,40 +102,68 @@ const CreateApiKeyPayload = builder
   });
 
 const SignUpInput = builder.inputType('SignUpInput', {
+  description: 'A new account.',
   fields: (t) => ({
-    email: t.string({ required: true }),
+    email: t.string({
+      required: true,
+      description: 'The email address to sign in with; a verification link is sent to it.',
+    }),
     password: t.string({ required: true, description: 'At least 10 characters.' }),
-    name: t.string({ required: false }),
+    name: t.string({ required: false, description: 'The display name.' }),
   }),
 });
 const SignInInput = builder.inputType('SignInInput', {
+  description: 'An email and password to check.',
   fields: (t) => ({
-    email: t.string({ required: true }),
-    password: t.string({ required: true }),
+    email: t.string({ required: true, description: 'The account’s email address.' }),
+    password: t.string({ required: true, description: 'The account’s password.' }),
   }),
 });
 const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
+  description: 'A new organization.',
   fields: (t) => ({
     slug: t.string({
       required: true,
       description: 'The handle in model references, `slug/model`.',
     }),
-    name: t.string({ required: true }),
+    name: t.string({ required: true, description: 'The display name.' }),
   }),
 });
 const InviteMemberInput = builder.inputType('InviteMemberInput', {
+  description: 'Who to invite to the current organization, and as what.',
   fields: (t) => ({
-    email: t.string({ required: true }),
-    role: t.field({ type: RoleEnum, required: true }),
+    email: t.string({ required: true, description: 'The address the invitation is sent to.' }),
+    role: t.field({
+      type: RoleEnum,
+      required: true,
+      description: 'The role the invitee gets on accepting.',
+    }),
   }),
 });
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  description: 'A new API key for the current organization.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], required: true }),
-    expiresAt: t.field({ type: 'DateTime', required: false }),
-    monthlySpendLimitMicros: t.field({ type: 'BigInt', required: false }),
-    rateLimitPerMinute: t.int({ required: false }),
+    name: t.string({ required: true, description: 'A label to tell keys apart.' }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      required: true,
+      description: 'What the key may do.',
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When the key stops working (UTC); never when omitted.',
+    }),
+    monthlySpendLimitMicros: t.field({
+      type: 'BigInt',
+      required: false,
+      description:
+        'The most calls with this key may be charged per calendar month (UTC), in micro-units of USD; no limit of its own when omitted.',
+    }),
+    rateLimitPerMinute: t.int({
+      required: false,
+      description: 'Requests per minute; the platform default when omitted.',
+    }),
   }),
 });
 

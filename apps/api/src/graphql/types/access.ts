@@ -19,8 +19,11 @@ builder.node(UserRef, {
   },
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'passwordHash' in v,
   fields: (t) => ({
-    email: t.exposeString('email'),
-    name: t.exposeString('name', { nullable: true }),
+    email: t.exposeString('email', { description: 'The email address the user signs in with.' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'The display name; null when the user gave none.',
+    }),
     emailVerified: t.boolean({
       description: 'Whether the user confirmed their email address.',
       resolve: (u) => u.emailVerified !== null,
@@ -36,14 +39,23 @@ builder.node(MembershipRef, {
     ctx.db.membership.findFirst({ where: { id, organizationId: ctx.organizationId ?? '' } }),
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'role' in v && 'userId' in v,
   fields: (t) => ({
-    role: t.field({ type: RoleEnum, resolve: (m) => m.role }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    role: t.field({
+      type: RoleEnum,
+      description: 'What the member may do in the organization.',
+      resolve: (m) => m.role,
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the user joined the organization (UTC).',
+    }),
     organization: t.field({
       type: OrganizationRef,
+      description: 'The organization the user belongs to.',
       resolve: (m, _args, ctx) => ctx.loaders.organization(m.organizationId),
     }),
     user: t.field({
       type: UserRef,
+      description: 'The member.',
       resolve: (m, _args, ctx) =>
         ctx.services.db.user.findUniqueOrThrow({ where: { id: m.userId } }),
     }),
@@ -58,10 +70,17 @@ builder.node(InvitationRef, {
     ctx.db.invitation.findFirst({ where: { id, organizationId: ctx.organizationId ?? '' } }),
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'tokenHash' in v,
   fields: (t) => ({
-    email: t.exposeString('email'),
-    role: t.field({ type: RoleEnum, resolve: (i) => i.role }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    email: t.exposeString('email', { description: 'The address the invitation was sent to.' }),
+    role: t.field({
+      type: RoleEnum,
+      description: 'The role the invitee gets on accepting.',
+      resolve: (i) => i.role,
+    }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When the invitation stops working (UTC).',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent (UTC).' }),
   }),
 });
 
@@ -76,17 +95,34 @@ builder.node(ApiKeyRef, {
       : null,
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'secretHash' in v,
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', {
+      description: 'A label chosen at creation, to tell keys apart.',
+    }),
     prefix: t.exposeString('prefix', { description: 'The start of the key, to recognise it.' }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (k) => k.scopes }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      description: 'What the key may do.',
+      resolve: (k) => k.scopes,
+    }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key stops working (UTC); null: never.',
+    }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key was revoked (UTC); null while it is active.',
+    }),
     lastUsedAt: t.expose('lastUsedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'Updated at most once a minute.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the key was created (UTC).',
+    }),
     rateLimitPerMinute: t.exposeInt('rateLimitPerMinute', {
       nullable: true,
       description: 'Requests per minute; null means the platform default.',
@@ -94,6 +130,8 @@ builder.node(ApiKeyRef, {
     monthlySpendLimitMicros: t.expose('monthlySpendLimitMicros', {
       type: 'BigInt',
       nullable: true,
+      description:
+        'The most calls with this key may be charged per calendar month (UTC), in micro-units of USD; null: no limit of its own.',
     }),
   }),
 });
@@ -120,11 +158,26 @@ builder.node(AuditLogEntryRef, {
         return a.actorApiKeyId ? `apiKey:${a.actorApiKeyId}` : null;
       },
     }),
-    targetType: t.exposeString('targetType', { nullable: true }),
-    targetId: t.exposeString('targetId', { nullable: true }),
-    metadata: t.expose('metadata', { type: 'JSON' }),
-    ip: t.exposeString('ip', { nullable: true }),
-    userAgent: t.exposeString('userAgent', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    targetType: t.exposeString('targetType', {
+      nullable: true,
+      description: 'The kind of object acted on, e.g. "ApiKey"; null when there is none.',
+    }),
+    targetId: t.exposeString('targetId', {
+      nullable: true,
+      description: 'The id of the object acted on; null when there is none.',
+    }),
+    metadata: t.expose('metadata', {
+      type: 'JSON',
+      description: 'Details of the action, e.g. the old and new values.',
+    }),
+    ip: t.exposeString('ip', {
+      nullable: true,
+      description: 'The IP address the request came from, when known.',
+    }),
+    userAgent: t.exposeString('userAgent', {
+      nullable: true,
+      description: 'The User-Agent header of the request, when known.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened (UTC).' }),
   }),
 });

@@ -43,8 +43,8 @@ const PredictionWebhookEventEnum = builder.enumType(PredictionWebhookEvent, {
 const PredictionErrorRef = builder.objectRef<PredictionError>('PredictionError').implement({
   description: 'Why a prediction FAILED: one of the API’s error codes and a message.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    message: t.exposeString('message'),
+    code: t.exposeString('code', { description: 'The error code, e.g. GATEWAY_TIMEOUT.' }),
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
   }),
 });
 
@@ -52,20 +52,33 @@ const WebhookDeliveryRef = builder.objectRef<WebhookDelivery>('WebhookDelivery')
   description:
     'One attempt to deliver a webhook message. Failed attempts are retried with exponential backoff; every attempt is listed.',
   fields: (t) => ({
-    event: t.field({ type: PredictionWebhookEventEnum, resolve: (d) => d.event }),
+    event: t.field({
+      type: PredictionWebhookEventEnum,
+      description: 'The event the message reports.',
+      resolve: (d) => d.event,
+    }),
     messageId: t.exposeString('messageId', {
       description: 'The `webhook-id` header, the same for every attempt of one message.',
     }),
-    url: t.exposeString('url'),
+    url: t.exposeString('url', { description: 'The URL the message was posted to.' }),
     attempt: t.exposeInt('attempt', { description: '1 for the first delivery.' }),
     statusCode: t.exposeInt('statusCode', {
       nullable: true,
       description: 'The receiver’s HTTP status; null when it did not answer.',
     }),
-    error: t.exposeString('error', { nullable: true }),
+    error: t.exposeString('error', {
+      nullable: true,
+      description:
+        'Why the attempt failed (a network error or the status); null when it succeeded.',
+    }),
     succeeded: t.exposeBoolean('succeeded', { description: 'Answered with a 2xx status.' }),
-    durationMs: t.exposeInt('durationMs'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    durationMs: t.exposeInt('durationMs', {
+      description: 'Milliseconds from sending to the answer or the timeout.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the attempt was made (UTC).',
+    }),
   }),
 });
 
@@ -80,8 +93,16 @@ builder.node(PredictionRef, {
       : null,
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'mode' in v && 'itemCount' in v,
   fields: (t) => ({
-    status: t.field({ type: PredictionStatusEnum, resolve: (p) => p.status }),
-    mode: t.field({ type: PredictionModeEnum, resolve: (p) => p.mode }),
+    status: t.field({
+      type: PredictionStatusEnum,
+      description: 'Where the prediction is in its lifecycle.',
+      resolve: (p) => p.status,
+    }),
+    mode: t.field({
+      type: PredictionModeEnum,
+      description: 'Whether it was called synchronously or queued.',
+      resolve: (p) => p.mode,
+    }),
     model: t.string({
       nullable: true,
       description: '`publisher/model@version`; null when the model is no longer visible to you.',
@@ -97,6 +118,7 @@ builder.node(PredictionRef, {
     error: t.field({
       type: PredictionErrorRef,
       nullable: true,
+      description: 'Why it FAILED; null otherwise.',
       resolve: (p) => (p.error as PredictionError | null) ?? null,
     }),
     costMicros: t.field({
@@ -106,26 +128,58 @@ builder.node(PredictionRef, {
         'What the call was charged, in micro-units of `currency`; null when not charged.',
       resolve: (p) => p.usageEvent?.amountMicros ?? null,
     }),
-    currency: t.string({ nullable: true, resolve: (p) => p.usageEvent?.currency ?? null }),
+    currency: t.string({
+      nullable: true,
+      description: 'ISO 4217 currency code of the charge, lower case; null when not charged.',
+      resolve: (p) => p.usageEvent?.currency ?? null,
+    }),
     itemCount: t.exposeInt('itemCount', { description: 'Batch elements in the call.' }),
     attempts: t.exposeInt('attempts', {
       description: 'Runs started; more than 1 when a worker stopped and another picked it up.',
     }),
-    queueMs: t.exposeInt('queueMs', { nullable: true }),
-    computeMs: t.exposeInt('computeMs', { nullable: true }),
-    totalMs: t.exposeInt('totalMs', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
-    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    queueMs: t.exposeInt('queueMs', {
+      nullable: true,
+      description: 'Milliseconds waiting before compute; null until it ran.',
+    }),
+    computeMs: t.exposeInt('computeMs', {
+      nullable: true,
+      description: 'Milliseconds of model execution; null until it ran.',
+    }),
+    totalMs: t.exposeInt('totalMs', {
+      nullable: true,
+      description: 'Milliseconds from creation to completion; null until it finished.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When it was called (UTC).',
+    }),
+    startedAt: t.expose('startedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it started running (UTC); null before.',
+    }),
+    completedAt: t.expose('completedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it reached SUCCEEDED, FAILED or CANCELED (UTC); null before.',
+    }),
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       nullable: true,
       description: 'When the inputs and outputs of a finished async prediction are purged.',
     }),
-    purgedAt: t.expose('purgedAt', { type: 'DateTime', nullable: true }),
-    webhook: t.exposeString('webhookUrl', { nullable: true }),
+    purgedAt: t.expose('purgedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When its inputs and outputs were deleted (UTC); null while they are kept.',
+    }),
+    webhook: t.exposeString('webhookUrl', {
+      nullable: true,
+      description: 'The URL that receives its webhook messages; null when none was given.',
+    }),
     webhookEvents: t.field({
       type: [PredictionWebhookEventEnum],
+      description: 'The events sent to the webhook.',
       resolve: (p) => p.webhookEvents,
     }),
     webhookDeliveries: t.field({
@@ -141,12 +195,17 @@ builder.node(PredictionRef, {
 });
 
 const CreatePredictionInput = builder.inputType('CreatePredictionInput', {
+  description: 'An async prediction to queue.',
   fields: (t) => ({
     model: t.string({
       required: true,
       description: '`publisher/model` (latest published version) or `publisher/model@1.2.0`.',
     }),
-    inputs: t.field({ type: [TensorInput], required: true }),
+    inputs: t.field({
+      type: [TensorInput],
+      required: true,
+      description: 'The input tensors, as the model signature names them.',
+    }),
     outputs: t.stringList({
       required: false,
       description: 'Only these outputs; all when omitted.',
@@ -244,37 +303,46 @@ builder.queryField('prediction', (t) =>
 );
 
 builder.queryField('predictions', (t) =>
-  t.connection({
-    type: PredictionRef,
-    description: 'Your organization’s predictions, newest first. Needs predictions.run.',
-    args: {
-      status: t.arg({ type: PredictionStatusEnum, required: false }),
-      mode: t.arg({ type: PredictionModeEnum, required: false }),
-    },
-    resolve: (_root, args, ctx) => {
-      const principal = requirePermission(ctx.principal, 'predictions.run');
-      const organizationId = principal.organizationId;
-      return resolveOffsetConnection({ args }, async ({ offset, limit }) => {
-        const rows = await ctx.db.prediction.findMany({
-          where: {
-            organizationId,
-            ...(args.status ? { status: args.status } : {}),
-            ...(args.mode ? { mode: args.mode } : {}),
-          },
-          include: { usageEvent: true },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          skip: offset,
-          take: limit,
+  t.connection(
+    {
+      type: PredictionRef,
+      description: 'Your organization’s predictions, newest first. Needs predictions.run.',
+      args: {
+        status: t.arg({ type: PredictionStatusEnum, required: false }),
+        mode: t.arg({ type: PredictionModeEnum, required: false }),
+      },
+      resolve: (_root, args, ctx) => {
+        const principal = requirePermission(ctx.principal, 'predictions.run');
+        const organizationId = principal.organizationId;
+        return resolveOffsetConnection({ args }, async ({ offset, limit }) => {
+          const rows = await ctx.db.prediction.findMany({
+            where: {
+              organizationId,
+              ...(args.status ? { status: args.status } : {}),
+              ...(args.mode ? { mode: args.mode } : {}),
+            },
+            include: { usageEvent: true },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            skip: offset,
+            take: limit,
+          });
+          // The ref is read per row; a page holds at most 100.
+          return Promise.all(
+            rows.map(
+              async (row) => (await findPredictionRecord(ctx.db, organizationId, row.id)) ?? row,
+            ),
+          ) as Promise<PredictionRecord[]>;
         });
-        // The ref is read per row; a page holds at most 100.
-        return Promise.all(
-          rows.map(
-            async (row) => (await findPredictionRecord(ctx.db, organizationId, row.id)) ?? row,
-          ),
-        ) as Promise<PredictionRecord[]>;
-      });
+      },
     },
-  }),
+    {
+      description: 'A page of the organization’s predictions.',
+    },
+    {
+      description: 'One prediction and its cursor.',
+      nodeField: { description: 'The prediction.' },
+    },
+  ),
 );
 
 builder.queryField('webhookSigningSecret', (t) =>

@@ -38,7 +38,7 @@ function requireOwnBilling(ctx: ApiContext, org: Organization, ...anyOf: Permiss
 const LedgerEntryRef = builder.objectRef<LedgerEntry>('LedgerEntry').implement({
   description: 'One movement of credit: trial credit, top-up, usage, refund or adjustment.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The entry’s id.' }),
     kind: t.exposeString('kind', {
       description: 'TRIAL_CREDIT, TOP_UP, USAGE, REFUND or ADJUSTMENT.',
     }),
@@ -46,9 +46,14 @@ const LedgerEntryRef = builder.objectRef<LedgerEntry>('LedgerEntry').implement({
       type: 'BigInt',
       description: 'Positive for credit, negative for debits.',
     }),
-    currency: t.exposeString('currency'),
-    description: t.exposeString('description'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    currency: t.exposeString('currency', {
+      description: 'ISO 4217 currency code, lower case, e.g. usd.',
+    }),
+    description: t.exposeString('description', { description: 'What the movement was for.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When it was booked (UTC).',
+    }),
   }),
 });
 
@@ -57,10 +62,24 @@ const LedgerPageRef = builder
   .implement({
     description: 'A page of ledger entries, newest first, and the balance now.',
     fields: (t) => ({
-      entries: t.field({ type: [LedgerEntryRef], resolve: (p) => p.edges.map((e) => e.node) }),
-      endCursor: t.string({ nullable: true, resolve: (p) => p.pageInfo.endCursor }),
-      hasNextPage: t.boolean({ resolve: (p) => p.pageInfo.hasNextPage }),
-      balanceMicros: t.expose('balanceMicros', { type: 'BigInt' }),
+      entries: t.field({
+        type: [LedgerEntryRef],
+        description: 'The entries on this page, newest first.',
+        resolve: (p) => p.edges.map((e) => e.node),
+      }),
+      endCursor: t.string({
+        nullable: true,
+        description: 'Pass as `after` for the next page; null when the page is empty.',
+        resolve: (p) => p.pageInfo.endCursor,
+      }),
+      hasNextPage: t.boolean({
+        description: 'Whether older entries follow.',
+        resolve: (p) => p.pageInfo.hasNextPage,
+      }),
+      balanceMicros: t.expose('balanceMicros', {
+        type: 'BigInt',
+        description: 'The organization’s credit now: the sum of all its entries, in micro-units.',
+      }),
     }),
   });
 
@@ -74,41 +93,83 @@ const UsageReportRowRef = builder.objectRef<UsageReportRow>('UsageReportRow').im
   fields: (t) => ({
     group: t.exposeString('group', { description: 'The day (YYYY-MM-DD) or the id.' }),
     label: t.exposeString('label', { description: 'A readable name of the group.' }),
-    currency: t.exposeString('currency'),
-    calls: t.exposeInt('calls'),
+    currency: t.exposeString('currency', {
+      description: 'ISO 4217 currency code, lower case, e.g. usd.',
+    }),
+    calls: t.exposeInt('calls', { description: 'Billable predictions in the group.' }),
     quantity: t.expose('quantity', {
       type: 'BigInt',
       description: 'Units charged (calls, items or ms).',
     }),
-    amountMicros: t.expose('amountMicros', { type: 'BigInt' }),
+    amountMicros: t.expose('amountMicros', {
+      type: 'BigInt',
+      description: 'What the group was charged, in micro-units of `currency`.',
+    }),
   }),
 });
 
 const InvoiceRef = builder.objectRef<Invoice>('Invoice').implement({
   description: 'A Stripe invoice of a postpaid organization.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    number: t.exposeString('number', { nullable: true }),
-    status: t.exposeString('status'),
-    currency: t.exposeString('currency'),
-    amountDueMicros: t.expose('amountDueMicros', { type: 'BigInt' }),
-    amountPaidMicros: t.expose('amountPaidMicros', { type: 'BigInt' }),
-    periodStart: t.expose('periodStart', { type: 'DateTime' }),
-    periodEnd: t.expose('periodEnd', { type: 'DateTime' }),
-    hostedInvoiceUrl: t.exposeString('hostedInvoiceUrl', { nullable: true }),
+    id: t.exposeID('id', { description: 'The invoice’s id.' }),
+    number: t.exposeString('number', {
+      nullable: true,
+      description: 'The invoice number Stripe assigned; null for drafts.',
+    }),
+    status: t.exposeString('status', {
+      description: 'Stripe’s status: draft, open, paid, uncollectible or void.',
+    }),
+    currency: t.exposeString('currency', {
+      description: 'ISO 4217 currency code, lower case, e.g. usd.',
+    }),
+    amountDueMicros: t.expose('amountDueMicros', {
+      type: 'BigInt',
+      description: 'The amount billed, in micro-units of `currency`.',
+    }),
+    amountPaidMicros: t.expose('amountPaidMicros', {
+      type: 'BigInt',
+      description: 'The amount paid so far, in micro-units of `currency`.',
+    }),
+    periodStart: t.expose('periodStart', {
+      type: 'DateTime',
+      description: 'Start of the billed period (UTC).',
+    }),
+    periodEnd: t.expose('periodEnd', {
+      type: 'DateTime',
+      description: 'End of the billed period (UTC), exclusive.',
+    }),
+    hostedInvoiceUrl: t.exposeString('hostedInvoiceUrl', {
+      nullable: true,
+      description: 'Stripe’s page to view and pay the invoice; null for drafts.',
+    }),
   }),
 });
 
 const EarningsStatementRef = builder.objectRef<EarningsStatement>('EarningsStatement').implement({
   description: 'A publisher’s revenue for one month: gross, platform fee and net.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    periodStart: t.expose('periodStart', { type: 'DateTime' }),
-    grossMicros: t.expose('grossMicros', { type: 'BigInt' }),
-    feeMicros: t.expose('feeMicros', { type: 'BigInt' }),
-    netMicros: t.expose('netMicros', { type: 'BigInt' }),
-    currency: t.exposeString('currency'),
-    status: t.exposeString('status'),
+    id: t.exposeID('id', { description: 'The statement’s id.' }),
+    periodStart: t.expose('periodStart', {
+      type: 'DateTime',
+      description: 'The first instant of the month (UTC).',
+    }),
+    grossMicros: t.expose('grossMicros', {
+      type: 'BigInt',
+      description:
+        'What callers were charged for the publisher’s models, in micro-units of `currency`.',
+    }),
+    feeMicros: t.expose('feeMicros', {
+      type: 'BigInt',
+      description: 'The platform fee, in micro-units of `currency`.',
+    }),
+    netMicros: t.expose('netMicros', {
+      type: 'BigInt',
+      description: 'Gross less the fee: what the publisher earns, in micro-units of `currency`.',
+    }),
+    currency: t.exposeString('currency', {
+      description: 'ISO 4217 currency code, lower case, e.g. usd.',
+    }),
+    status: t.exposeString('status', { description: 'Whether the statement is open or settled.' }),
   }),
 });
 
@@ -204,24 +265,43 @@ builder.objectFields(OrganizationRef, (t) => ({
 const TopUpPayload = builder
   .objectRef<{ checkoutUrl: string; sessionId: string }>('TopUpPayload')
   .implement({
+    description: 'A Stripe Checkout session for a credit top-up.',
     fields: (t) => ({
       checkoutUrl: t.exposeString('checkoutUrl', { description: 'Send the user here to pay.' }),
-      sessionId: t.exposeString('sessionId'),
+      sessionId: t.exposeString('sessionId', { description: 'The Stripe Checkout session id.' }),
     }),
   });
 
 const ChangePriceInput = builder.inputType('ChangePriceInput', {
+  description: 'The new price of a published version.',
   fields: (t) => ({
-    unit: t.field({ type: PriceUnitEnum, required: true }),
-    amountMicros: t.field({ type: 'BigInt', required: true }),
-    freeAllowance: t.int({ required: false }),
+    unit: t.field({
+      type: PriceUnitEnum,
+      required: true,
+      description: 'What is charged for: a call, an item or compute time.',
+    }),
+    amountMicros: t.field({
+      type: 'BigInt',
+      required: true,
+      description: 'Micro-units of the currency per unit.',
+    }),
+    freeAllowance: t.int({
+      required: false,
+      description: 'Free units per calling organization per calendar month.',
+    }),
   }),
 });
 
 const CreditAdjustmentPayload = builder
   .objectRef<{ balanceMicros: bigint }>('CreditAdjustmentPayload')
   .implement({
-    fields: (t) => ({ balanceMicros: t.expose('balanceMicros', { type: 'BigInt' }) }),
+    description: 'The result of a credit adjustment.',
+    fields: (t) => ({
+      balanceMicros: t.expose('balanceMicros', {
+        type: 'BigInt',
+        description: 'The organization’s credit after the adjustment, in micro-units of USD.',
+      }),
+    }),
   });
 
 builder.queryField('billingMode', (t) =>

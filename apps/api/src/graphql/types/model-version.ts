@@ -6,8 +6,12 @@ import { DatatypeEnum, ModelVersionStatusEnum, PriceUnitEnum } from './enums.ts'
 export const TensorSpecRef = builder.objectRef<TensorSpec>('TensorSpec').implement({
   description: 'An input or output of a model, read from its ONNX graph.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    datatype: t.field({ type: DatatypeEnum, resolve: (s) => s.datatype }),
+    name: t.exposeString('name', { description: 'The tensor’s name in the graph.' }),
+    datatype: t.field({
+      type: DatatypeEnum,
+      description: 'The element type.',
+      resolve: (s) => s.datatype,
+    }),
     shape: t.exposeIntList('shape', {
       description: 'Dimensions; -1 marks a dynamic dimension (any size).',
     }),
@@ -17,13 +21,19 @@ export const TensorSpecRef = builder.objectRef<TensorSpec>('TensorSpec').impleme
 export const PriceRef = builder.objectRef<Price>('Price').implement({
   description: 'What calling a model version costs.',
   fields: (t) => ({
-    unit: t.field({ type: PriceUnitEnum, resolve: (p) => p.unit }),
+    unit: t.field({
+      type: PriceUnitEnum,
+      description: 'What is charged for: a call, an item or compute time.',
+      resolve: (p) => p.unit,
+    }),
     amountMicros: t.field({
       type: 'BigInt',
       description: 'Micro-units of `currency` per unit.',
       resolve: (p) => p.amountMicros,
     }),
-    currency: t.exposeString('currency'),
+    currency: t.exposeString('currency', {
+      description: 'ISO 4217 currency code, lower case, e.g. usd.',
+    }),
     freeAllowance: t.exposeInt('freeAllowance', {
       description:
         'Free units per calling organization per calendar month: calls, items or compute-seconds, by `unit`.',
@@ -36,13 +46,16 @@ export const EvaluationResultRef = builder
   .implement({
     description: 'One measured metric of a version on a dataset.',
     fields: (t) => ({
-      dataset: t.exposeString('dataset'),
+      dataset: t.exposeString('dataset', { description: 'The dataset it was measured on.' }),
       metric: t.exposeString('metric', {
         description: 'accuracy, precision, recall, f1, cer, ...',
       }),
-      value: t.exposeFloat('value'),
+      value: t.exposeFloat('value', { description: 'The measured value of the metric.' }),
       method: t.exposeString('method', { description: 'How it was measured.' }),
-      measuredAt: t.expose('measuredAt', { type: 'DateTime' }),
+      measuredAt: t.expose('measuredAt', {
+        type: 'DateTime',
+        description: 'When it was measured (UTC).',
+      }),
     }),
   });
 
@@ -66,9 +79,17 @@ builder.node(ModelVersionRef, {
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'artifactKey' in value,
   fields: (t) => ({
     version: t.exposeString('version', { description: 'Semantic version, e.g. 1.2.0.' }),
-    status: t.field({ type: ModelVersionStatusEnum, resolve: (v) => v.status }),
+    status: t.field({
+      type: ModelVersionStatusEnum,
+      description: 'Where the version is in its lifecycle.',
+      resolve: (v) => v.status,
+    }),
     sha256: t.exposeString('sha256', { description: 'Digest of the ONNX artifact.' }),
-    sizeBytes: t.field({ type: 'BigInt', resolve: (v) => v.sizeBytes }),
+    sizeBytes: t.field({
+      type: 'BigInt',
+      description: 'Size of the ONNX artifact in bytes.',
+      resolve: (v) => v.sizeBytes,
+    }),
     opset: t.exposeInt('opset', {
       nullable: true,
       description: 'The ONNX operator set (default domain) the graph declares.',
@@ -96,9 +117,14 @@ builder.node(ModelVersionRef, {
           orderBy: [{ measuredAt: 'desc' }, { metric: 'asc' }],
         }),
     }),
-    inputs: t.field({ type: [TensorSpecRef], resolve: (v) => v.inputs as unknown as TensorSpec[] }),
+    inputs: t.field({
+      type: [TensorSpecRef],
+      description: 'The tensors a prediction must send.',
+      resolve: (v) => v.inputs as unknown as TensorSpec[],
+    }),
     outputs: t.field({
       type: [TensorSpecRef],
+      description: 'The tensors a prediction returns.',
       resolve: (v) => v.outputs as unknown as TensorSpec[],
     }),
     prices: t.field({

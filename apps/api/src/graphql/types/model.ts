@@ -24,7 +24,7 @@ const DailyCallCountRef = builder.objectRef<DailyCallCount>('DailyCallCount').im
   description: 'Successful predictions of a model on one UTC day, by everyone.',
   fields: (t) => ({
     day: t.exposeString('day', { description: 'The UTC day, YYYY-MM-DD.' }),
-    calls: t.exposeInt('calls'),
+    calls: t.exposeInt('calls', { description: 'Successful predictions that day.' }),
   }),
 });
 
@@ -36,21 +36,32 @@ builder.node(ModelRef, {
   isTypeOf: (value) =>
     typeof value === 'object' && value !== null && 'task' in value && 'visibility' in value,
   fields: (t) => ({
-    slug: t.exposeString('slug'),
+    slug: t.exposeString('slug', {
+      description: 'The model’s handle within its publisher, the `model` in `publisher/model`.',
+    }),
     fullName: t.string({
       description: 'The reference to call it by, `publisher/model`.',
       resolve: async (m, _args, ctx) =>
         `${(await ctx.loaders.organization(m.organizationId)).slug}/${m.slug}`,
     }),
-    name: t.exposeString('name'),
-    summary: t.exposeString('summary'),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    summary: t.exposeString('summary', { description: 'One line for catalog cards.' }),
     description: t.exposeString('description', { description: 'The model card, Markdown.' }),
-    task: t.field({ type: ModelTaskEnum, resolve: (m) => m.task }),
-    license: t.exposeString('license'),
-    tags: t.exposeStringList('tags'),
-    visibility: t.field({ type: VisibilityEnum, resolve: (m) => m.visibility }),
+    task: t.field({
+      type: ModelTaskEnum,
+      description: 'What kind of problem the model solves.',
+      resolve: (m) => m.task,
+    }),
+    license: t.exposeString('license', { description: 'SPDX identifier or license name.' }),
+    tags: t.exposeStringList('tags', { description: 'Free-form keywords for search and filters.' }),
+    visibility: t.field({
+      type: VisibilityEnum,
+      description: 'Who can see and call the model.',
+      resolve: (m) => m.visibility,
+    }),
     publisher: t.field({
       type: OrganizationRef,
+      description: 'The organization that publishes the model.',
       resolve: (m, _args, ctx) => ctx.loaders.organization(m.organizationId),
     }),
     latestVersion: t.field({
@@ -60,25 +71,34 @@ builder.node(ModelRef, {
         'The highest published semantic version; what `publisher/model` without a version calls.',
       resolve: (m, _args, ctx) => findLatestPublishedVersion(ctx.db, m.id),
     }),
-    versions: t.connection({
-      type: ModelVersionRef,
-      description:
-        'Published and deprecated versions, newest first; the owner also sees drafts and yanked ones.',
-      resolve: (m, args, ctx) =>
-        resolveOffsetConnection({ args }, ({ offset, limit }) =>
-          ctx.db.modelVersion.findMany({
-            where: {
-              modelId: m.id,
-              ...(m.organizationId === ctx.organizationId
-                ? {}
-                : { status: { in: ['PUBLISHED', 'DEPRECATED'] } }),
-            },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            skip: offset,
-            take: limit,
-          }),
-        ),
-    }),
+    versions: t.connection(
+      {
+        type: ModelVersionRef,
+        description:
+          'Published and deprecated versions, newest first; the owner also sees drafts and yanked ones.',
+        resolve: (m, args, ctx) =>
+          resolveOffsetConnection({ args }, ({ offset, limit }) =>
+            ctx.db.modelVersion.findMany({
+              where: {
+                modelId: m.id,
+                ...(m.organizationId === ctx.organizationId
+                  ? {}
+                  : { status: { in: ['PUBLISHED', 'DEPRECATED'] } }),
+              },
+              orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+              skip: offset,
+              take: limit,
+            }),
+          ),
+      },
+      {
+        description: 'A page of a model’s versions.',
+      },
+      {
+        description: 'One model version and its cursor.',
+        nodeField: { description: 'The model version.' },
+      },
+    ),
     callsLast30Days: t.int({
       description: `Successful predictions of any version in the last ${USAGE_WINDOW_DAYS} days, by everyone.`,
       resolve: async (m, _args, ctx) => (await ctx.loaders.modelUsage()).get(m.id) ?? 0,
@@ -101,7 +121,10 @@ builder.node(ModelRef, {
         });
       },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the model was created (UTC).',
+    }),
   }),
 });
 
@@ -117,6 +140,7 @@ const ModelConnection = builder.connectionObject(
   {
     type: ModelRef,
     name: 'ModelConnection',
+    description: 'A page of catalog models.',
     fields: (t) => ({
       totalCount: t.int({
         description: 'Models matching the filters, on all pages.',
@@ -124,7 +148,11 @@ const ModelConnection = builder.connectionObject(
       }),
     }),
   },
-  { name: 'ModelEdge' },
+  {
+    name: 'ModelEdge',
+    description: 'One catalog model and its cursor.',
+    nodeField: { description: 'The model.' },
+  },
 );
 
 builder.queryFields((t) => ({

@@ -49,35 +49,53 @@ builder.objectFields(OrganizationRef, (t) => ({
       });
     },
   }),
-  apiKeys: t.connection({
-    type: ApiKeyRef,
-    description:
-      'The organization’s API keys, newest first, revoked ones included. Needs keys.read.',
-    resolve: (org, args, ctx) => {
-      requireOwn(ctx, org, 'keys.read');
-      return resolveOffsetConnection({ args }, ({ offset, limit }) =>
-        ctx.db.apiKey.findMany({
-          where: { organizationId: org.id },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          skip: offset,
-          take: limit,
-        }),
-      );
+  apiKeys: t.connection(
+    {
+      type: ApiKeyRef,
+      description:
+        'The organization’s API keys, newest first, revoked ones included. Needs keys.read.',
+      resolve: (org, args, ctx) => {
+        requireOwn(ctx, org, 'keys.read');
+        return resolveOffsetConnection({ args }, ({ offset, limit }) =>
+          ctx.db.apiKey.findMany({
+            where: { organizationId: org.id },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            skip: offset,
+            take: limit,
+          }),
+        );
+      },
     },
-  }),
-  auditLog: t.connection({
-    type: AuditLogEntryRef,
-    description: 'Security-relevant actions, newest first. Needs audit.read (owners and admins).',
-    resolve: (org, args, ctx) => {
-      requireOwn(ctx, org, 'audit.read');
-      return resolveOffsetConnection({ args }, ({ offset, limit }) =>
-        ctx.db.auditLog.findMany({
-          where: { organizationId: org.id },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          skip: offset,
-          take: limit,
-        }),
-      );
+    {
+      description: 'A page of the organization’s API keys.',
     },
-  }),
+    {
+      description: 'One API key and its cursor.',
+      nodeField: { description: 'The API key.' },
+    },
+  ),
+  auditLog: t.connection(
+    {
+      type: AuditLogEntryRef,
+      description: 'Security-relevant actions, newest first. Needs audit.read (owners and admins).',
+      resolve: (org, args, ctx) => {
+        requireOwn(ctx, org, 'audit.read');
+        return resolveOffsetConnection({ args }, ({ offset, limit }) =>
+          ctx.db.auditLog.findMany({
+            where: { organizationId: org.id },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            skip: offset,
+            take: limit,
+          }),
+        );
+      },
+    },
+    {
+      description: 'A page of the organization’s audit log.',
+    },
+    {
+      description: 'One audit log entry and its cursor.',
+      nodeField: { description: 'The audit log entry.' },
+    },
+  ),
 }));

@@ -12,6 +12,6 @@ builder.node(OrganizationRef, {
     slug: t.exposeString('slug', {
       description: 'The handle used in model references, `slug/model`.',
     }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The display name.' }),
   }),
 });

@@ -35,7 +35,10 @@ const ImageInput = builder.inputType('ImageInput', {
   description:
     'An image file: PNG, JPEG or WebP, base64-encoded (a `data:image/png;base64,...` URL works too), up to 10 MiB and 20 megapixels.',
   fields: (t) => ({
-    base64: t.string({ required: true }),
+    base64: t.string({
+      required: true,
+      description: 'The file’s bytes, base64-encoded, or a `data:` URL.',
+    }),
     contentType: t.string({
       required: false,
       description:
@@ -47,7 +50,7 @@ const ImageInput = builder.inputType('ImageInput', {
 const LabelScoreRef = builder.objectRef<LabelScore>('LabelScore').implement({
   description: 'One class of a classifier and its score.',
   fields: (t) => ({
-    label: t.exposeString('label'),
+    label: t.exposeString('label', { description: 'The class name the version declares.' }),
     score: t.exposeFloat('score', {
       description: 'The model’s value for the class: a probability for softmax classifiers.',
     }),
@@ -64,7 +67,11 @@ const ImagePredictionResultRef = builder
         description: '`publisher/model@version` that ran.',
         resolve: (p) => versionName(p.version),
       }),
-      modelVersion: t.field({ type: ModelVersionRef, resolve: (p) => p.version }),
+      modelVersion: t.field({
+        type: ModelVersionRef,
+        description: 'The version that ran.',
+        resolve: (p) => p.version,
+      }),
       labels: t.field({
         type: [LabelScoreRef],
         nullable: true,
@@ -82,38 +89,45 @@ const ImagePredictionResultRef = builder
         description: 'Charged for this call, in micro-units of `currency`.',
         resolve: (p) => p.costMicros,
       }),
-      currency: t.string({ resolve: (p) => p.currency }),
+      currency: t.string({
+        description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
+        resolve: (p) => p.currency,
+      }),
       replayed: t.boolean({
         description:
           'True when an earlier call with the same idempotency key answered (and was charged).',
         resolve: (p) => p.replayed,
       }),
-      timings: t.field({ type: PredictionTimingsType, resolve: (p) => p }),
+      timings: t.field({
+        type: PredictionTimingsType,
+        description: 'Where the time went.',
+        resolve: (p) => p,
+      }),
     }),
   });
 
 const PixelBoxRef = builder.objectRef<TextLine['box']>('PixelBox').implement({
   description: 'An upright rectangle in image pixels; x and y are its top-left corner.',
   fields: (t) => ({
-    x: t.exposeInt('x'),
-    y: t.exposeInt('y'),
-    width: t.exposeInt('width'),
-    height: t.exposeInt('height'),
+    x: t.exposeInt('x', { description: 'Pixels from the left edge of the image.' }),
+    y: t.exposeInt('y', { description: 'Pixels from the top edge of the image.' }),
+    width: t.exposeInt('width', { description: 'Width in pixels.' }),
+    height: t.exposeInt('height', { description: 'Height in pixels.' }),
   }),
 });
 
 const PixelPointRef = builder.objectRef<[number, number]>('PixelPoint').implement({
   description: 'A point in image pixels.',
   fields: (t) => ({
-    x: t.int({ resolve: ([x]) => x }),
-    y: t.int({ resolve: ([, y]) => y }),
+    x: t.int({ description: 'Pixels from the left edge of the image.', resolve: ([x]) => x }),
+    y: t.int({ description: 'Pixels from the top edge of the image.', resolve: ([, y]) => y }),
   }),
 });
 
 const TextLineRef = builder.objectRef<TextLine>('TextLine').implement({
   description: 'One line of text found in an image.',
   fields: (t) => ({
-    text: t.exposeString('text'),
+    text: t.exposeString('text', { description: 'The recognized text of the line.' }),
     confidence: t.exposeFloat('confidence', {
       description: 'Mean probability of the recognized characters, 0 to 1.',
     }),
@@ -141,7 +155,11 @@ const TextRecognitionResultRef = builder
         description: '`publisher/model@version` that ran.',
         resolve: (r) => versionName(r.version),
       }),
-      modelVersion: t.field({ type: ModelVersionRef, resolve: (r) => r.version }),
+      modelVersion: t.field({
+        type: ModelVersionRef,
+        description: 'The OCR model version that ran.',
+        resolve: (r) => r.version,
+      }),
       text: t.string({ description: 'The lines, joined with newlines.', resolve: (r) => r.text }),
       lines: t.field({
         type: [TextLineRef],
@@ -152,13 +170,19 @@ const TextRecognitionResultRef = builder
         description: 'Of the image as seen (after its EXIF orientation).',
         resolve: (r) => r.width,
       }),
-      height: t.int({ resolve: (r) => r.height }),
+      height: t.int({
+        description: 'Of the image as seen (after its EXIF orientation), in pixels.',
+        resolve: (r) => r.height,
+      }),
       costMicros: t.field({
         type: 'BigInt',
         description: 'Charged for this call (once, whatever the stages), in micro-units.',
         resolve: (r) => r.costMicros,
       }),
-      currency: t.string({ resolve: (r) => r.currency }),
+      currency: t.string({
+        description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
+        resolve: (r) => r.currency,
+      }),
       replayed: t.boolean({
         description:
           'True when an earlier call with the same idempotency key answered (and was charged).',

@@ -29,24 +29,40 @@ const PlatformRunnerModelRef = builder
     description:
       'A model version a runner reports loaded (registry), with its live figures when the runner answers.',
     fields: (t) => ({
-      modelVersionId: t.exposeID('modelVersionId'),
+      modelVersionId: t.exposeID('modelVersionId', {
+        description: 'The model version’s id in the registry (not a Relay global id).',
+      }),
       model: t.exposeString('model', {
         nullable: true,
         description: '`publisher/model`; null for a private model when the runner does not answer.',
       }),
-      version: t.exposeString('version', { nullable: true }),
+      version: t.exposeString('version', {
+        nullable: true,
+        description: 'The semantic version; null when it is not known.',
+      }),
       state: t.exposeString('state', {
         description:
           'LOADING, READY or FAILED in the registry; LIVE when only the runner reports it.',
       }),
       error: t.exposeString('error', { nullable: true, description: 'Why loading failed.' }),
-      updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description:
+          'When the registry entry last changed (UTC); null when only the runner reports it.',
+      }),
       queueDepth: t.exposeInt('queueDepth', {
         nullable: true,
         description: 'Items waiting in its batch queues now; null when not known.',
       }),
-      instances: t.exposeInt('instances', { nullable: true }),
-      busyInstances: t.exposeInt('busyInstances', { nullable: true }),
+      instances: t.exposeInt('instances', {
+        nullable: true,
+        description: 'Sessions loaded for it; null when not known.',
+      }),
+      busyInstances: t.exposeInt('busyInstances', {
+        nullable: true,
+        description: 'Sessions running a batch now; null when not known.',
+      }),
       memoryBytes: t.field({
         type: 'BigInt',
         nullable: true,
@@ -59,22 +75,31 @@ const PlatformRunnerModelRef = builder
 const PlatformRunnerRef = builder.objectRef<RunnerOverview>('PlatformRunner').implement({
   description: 'A registered runner: the registry’s view joined with its live answer.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    url: t.exposeString('url'),
+    id: t.exposeID('id', {
+      description: 'The runner’s id in the registry (not a Relay global id).',
+    }),
+    name: t.exposeString('name', { description: 'The name the runner registered with.' }),
+    url: t.exposeString('url', { description: 'The base URL the api calls it at.' }),
     status: t.exposeString('status', { description: 'STARTING, READY, DRAINING or STOPPED.' }),
     capabilities: t.expose('capabilities', {
       type: 'JSON',
       description: 'Execution providers, cores, memory and budget it registered with.',
     }),
-    startedAt: t.expose('startedAt', { type: 'DateTime' }),
-    lastHeartbeatAt: t.expose('lastHeartbeatAt', { type: 'DateTime' }),
+    startedAt: t.expose('startedAt', {
+      type: 'DateTime',
+      description: 'When the runner registered (UTC).',
+    }),
+    lastHeartbeatAt: t.expose('lastHeartbeatAt', {
+      type: 'DateTime',
+      description: 'When it last reported to the registry (UTC).',
+    }),
     reachable: t.boolean({
       description: `Whether it answered GET /stats within ${RUNNER_STATS_TIMEOUT_MS} ms just now.`,
       resolve: (r) => r.live.reachable,
     }),
     unreachableReason: t.string({
       nullable: true,
+      description: 'Why GET /stats failed, e.g. a timeout; null when it answered.',
       resolve: (r) => (r.live.reachable ? null : r.live.reason),
     }),
     rssBytes: t.field({
@@ -95,7 +120,11 @@ const PlatformRunnerRef = builder.objectRef<RunnerOverview>('PlatformRunner').im
       description: 'What loaded models may hold together (0: no limit); null when unreachable.',
       resolve: (r) => (r.live.reachable ? BigInt(r.live.stats.memoryBudgetBytes) : null),
     }),
-    models: t.field({ type: [PlatformRunnerModelRef], resolve: (r) => r.models }),
+    models: t.field({
+      type: [PlatformRunnerModelRef],
+      description: 'The model versions it has loaded or is loading.',
+      resolve: (r) => r.models,
+    }),
   }),
 });
 
@@ -106,12 +135,17 @@ const PlatformTenantRef = builder.objectRef<TenantSummary>('PlatformTenant').imp
       description: 'The Organization’s global id (as adjustCredit takes it).',
       resolve: (o) => encodeGlobalID('Organization', o.id),
     }),
-    slug: t.exposeString('slug'),
-    name: t.exposeString('name'),
-    personal: t.exposeBoolean('personal'),
-    billingMode: t.exposeString('billingMode'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    memberCount: t.exposeInt('memberCount'),
+    slug: t.exposeString('slug', { description: 'The organization’s handle.' }),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    personal: t.exposeBoolean('personal', {
+      description: 'Whether it is a user’s personal organization, made at sign-up.',
+    }),
+    billingMode: t.exposeString('billingMode', { description: 'PREPAID or POSTPAID.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When it was created (UTC).',
+    }),
+    memberCount: t.exposeInt('memberCount', { description: 'How many members it has.' }),
     balanceMicros: t.expose('balanceMicros', {
       type: 'BigInt',
       description: 'The sum of its ledger, micro-units of USD.',
@@ -123,11 +157,19 @@ const PlatformTenantRef = builder.objectRef<TenantSummary>('PlatformTenant').imp
 });
 
 const PlatformTenantPageRef = builder.objectRef<TenantSummaryPage>('PlatformTenantPage').implement({
+  description: 'A page of the platform’s organizations, oldest first.',
   fields: (t) => ({
-    tenants: t.field({ type: [PlatformTenantRef], resolve: (p) => p.tenants }),
-    totalCount: t.exposeInt('totalCount'),
-    hasNextPage: t.exposeBoolean('hasNextPage'),
-    endCursor: t.exposeString('endCursor', { nullable: true }),
+    tenants: t.field({
+      type: [PlatformTenantRef],
+      description: 'The organizations on this page.',
+      resolve: (p) => p.tenants,
+    }),
+    totalCount: t.exposeInt('totalCount', { description: 'Organizations on all pages.' }),
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more pages follow.' }),
+    endCursor: t.exposeString('endCursor', {
+      nullable: true,
+      description: 'Pass as `after` for the next page; null when the page is empty.',
+    }),
   }),
 });
 

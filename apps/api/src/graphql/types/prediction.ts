@@ -11,11 +11,17 @@ export const TensorInput = builder.inputType('TensorInput', {
   description:
     'One input tensor, row-major. Numeric and BOOL tensors use `data` (BOOL as 0/1); BYTES tensors use `stringData`.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    datatype: t.field({ type: DatatypeEnum, required: true }),
-    shape: t.intList({ required: true }),
-    data: t.floatList({ required: false }),
-    stringData: t.stringList({ required: false }),
+    name: t.string({ required: true, description: 'The input’s name in the model signature.' }),
+    datatype: t.field({ type: DatatypeEnum, required: true, description: 'The element type.' }),
+    shape: t.intList({ required: true, description: 'Dimensions, e.g. [1, 3, 224, 224].' }),
+    data: t.floatList({
+      required: false,
+      description: 'The values of a numeric or BOOL tensor, flattened row-major.',
+    }),
+    stringData: t.stringList({
+      required: false,
+      description: 'The values of a BYTES tensor, flattened row-major.',
+    }),
   }),
 });
 
@@ -23,22 +29,30 @@ export const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implemen
   description:
     'An output tensor, row-major. Numeric and BOOL tensors fill `data`; BYTES tensors fill `stringData`.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    datatype: t.field({ type: DatatypeEnum, resolve: (o) => o.datatype }),
-    shape: t.exposeIntList('shape'),
+    name: t.exposeString('name', { description: 'The output’s name in the model signature.' }),
+    datatype: t.field({
+      type: DatatypeEnum,
+      description: 'The element type.',
+      resolve: (o) => o.datatype,
+    }),
+    shape: t.exposeIntList('shape', { description: 'Dimensions.' }),
     data: t.floatList({
       nullable: true,
+      description:
+        'The values of a numeric or BOOL tensor (BOOL as 0/1), flattened row-major; null for BYTES.',
       resolve: (o) =>
         o.datatype === 'BYTES' ? null : (o.data as (number | boolean)[]).map(Number),
     }),
     stringData: t.stringList({
       nullable: true,
+      description: 'The values of a BYTES tensor, flattened row-major; null otherwise.',
       resolve: (o) => (o.datatype === 'BYTES' ? (o.data as string[]) : null),
     }),
   }),
 });
 
 const PredictionTimings = builder.objectRef<PredictionResult>('PredictionTimings').implement({
+  description: 'Where the time of a prediction went, in milliseconds.',
   fields: (t) => ({
     queueMs: t.float({
       description: 'Time waiting on the runner before compute.',
@@ -61,20 +75,35 @@ const PredictionResultRef = builder.objectRef<PredictionResult>('PredictionResul
       resolve: (p) =>
         `${p.version.model.organization.slug}/${p.version.model.slug}@${p.version.version}`,
     }),
-    modelVersion: t.field({ type: ModelVersionRef, resolve: (p) => p.version }),
-    outputs: t.field({ type: [TensorRef], resolve: (p) => p.outputs }),
+    modelVersion: t.field({
+      type: ModelVersionRef,
+      description: 'The version that ran.',
+      resolve: (p) => p.version,
+    }),
+    outputs: t.field({
+      type: [TensorRef],
+      description: 'The output tensors asked for.',
+      resolve: (p) => p.outputs,
+    }),
     costMicros: t.field({
       type: 'BigInt',
       description: 'Charged for this call, in micro-units of `currency`.',
       resolve: (p) => p.costMicros,
     }),
-    currency: t.string({ resolve: (p) => p.currency }),
+    currency: t.string({
+      description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
+      resolve: (p) => p.currency,
+    }),
     replayed: t.boolean({
       description:
         'True when an earlier call with the same idempotency key answered (and was charged).',
       resolve: (p) => p.replayed,
     }),
-    timings: t.field({ type: PredictionTimings, resolve: (p) => p }),
+    timings: t.field({
+      type: PredictionTimings,
+      description: 'Where the time went.',
+      resolve: (p) => p,
+    }),
   }),
 });
 

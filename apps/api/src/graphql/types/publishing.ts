@@ -26,36 +26,61 @@ const ModelCardFields = {
 } as const;
 
 const CreateModelInput = builder.inputType('CreateModelInput', {
+  description: 'A new model in the caller’s organization.',
   fields: (t) => ({
     slug: t.string({
       required: true,
       description: 'The handle in `publisher/slug`; never changes.',
     }),
     name: t.string({ required: true, description: ModelCardFields.name }),
-    task: t.field({ type: ModelTaskEnum, required: true }),
+    task: t.field({
+      type: ModelTaskEnum,
+      required: true,
+      description: 'What kind of problem the model solves.',
+    }),
     summary: t.string({ required: false, description: ModelCardFields.summary }),
     description: t.string({ required: false, description: ModelCardFields.description }),
     license: t.string({ required: false, description: ModelCardFields.license }),
-    tags: t.stringList({ required: false }),
+    tags: t.stringList({
+      required: false,
+      description: 'Free-form keywords for search and filters.',
+    }),
     visibility: t.field({ type: VisibilityEnum, required: false, description: 'Default PRIVATE.' }),
   }),
 });
 
 const UpdateModelInput = builder.inputType('UpdateModelInput', {
+  description: 'Changes to a model; omitted fields stay as they are.',
   fields: (t) => ({
     name: t.string({ required: false, description: ModelCardFields.name }),
-    task: t.field({ type: ModelTaskEnum, required: false }),
+    task: t.field({
+      type: ModelTaskEnum,
+      required: false,
+      description: 'What kind of problem the model solves.',
+    }),
     summary: t.string({ required: false, description: ModelCardFields.summary }),
     description: t.string({ required: false, description: ModelCardFields.description }),
     license: t.string({ required: false, description: ModelCardFields.license }),
-    tags: t.stringList({ required: false }),
-    visibility: t.field({ type: VisibilityEnum, required: false }),
+    tags: t.stringList({
+      required: false,
+      description: 'Free-form keywords for search and filters; replaces the current ones.',
+    }),
+    visibility: t.field({
+      type: VisibilityEnum,
+      required: false,
+      description: 'Who can see and call the model.',
+    }),
   }),
 });
 
 const PriceInput = builder.inputType('PriceInput', {
+  description: 'The price of a model version.',
   fields: (t) => ({
-    unit: t.field({ type: PriceUnitEnum, required: true }),
+    unit: t.field({
+      type: PriceUnitEnum,
+      required: true,
+      description: 'What is charged for: a call, an item or compute time.',
+    }),
     amountMicros: t.field({
       type: 'BigInt',
       required: true,

@@ -73,10 +73,10 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
 const DevEmailRef = builder.objectRef<StoredEmail>('DevEmail').implement({
   description: 'An email the api would have sent, kept because no SMTP server is configured.',
   fields: (t) => ({
-    to: t.exposeString('to'),
-    subject: t.exposeString('subject'),
-    text: t.exposeString('text'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    to: t.exposeString('to', { description: 'The recipient’s address.' }),
+    subject: t.exposeString('subject', { description: 'The subject line.' }),
+    text: t.exposeString('text', { description: 'The plain-text body.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent (UTC).' }),
   }),
 });
 

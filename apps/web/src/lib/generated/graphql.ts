@@ -9,14 +9,21 @@ export type ApiKeyScope = 'BILLING' | 'PREDICT' | 'PUBLISH' | 'READ';
 /** Orders of the catalog. */
 export type CatalogSort = 'MOST_USED' | 'NAME' | 'NEWEST' | 'RELEVANCE';
 
+/** A new API key for the current organization. */
 export type CreateApiKeyInput = {
+  /** When the key stops working (UTC); never when omitted. */
   expiresAt?: string | null | undefined;
+  /** The most calls with this key may be charged per calendar month (UTC), in micro-units of USD; no limit of its own when omitted. */
   monthlySpendLimitMicros?: string | null | undefined;
+  /** A label to tell keys apart. */
   name: string;
+  /** Requests per minute; the platform default when omitted. */
   rateLimitPerMinute?: number | null | undefined;
+  /** What the key may do. */
   scopes: Array<ApiKeyScope>;
 };
 
+/** A new model in the caller’s organization. */
 export type CreateModelInput = {
   /** The model card, Markdown. */
   description?: string | null | undefined;
@@ -28,13 +35,17 @@ export type CreateModelInput = {
   slug: string;
   /** One line for catalog cards. */
   summary?: string | null | undefined;
+  /** Free-form keywords for search and filters. */
   tags?: Array<string> | null | undefined;
+  /** What kind of problem the model solves. */
   task: ModelTask;
   /** Default PRIVATE. */
   visibility?: Visibility | null | undefined;
 };
 
+/** A new organization. */
 export type CreateOrganizationInput = {
+  /** The display name. */
   name: string;
   /** The handle in model references, `slug/model`. */
   slug: string;
@@ -58,13 +69,17 @@ export type Datatype =
 
 /** An image file: PNG, JPEG or WebP, base64-encoded (a `data:image/png;base64,...` URL works too), up to 10 MiB and 20 megapixels. */
 export type ImageInput = {
+  /** The file’s bytes, base64-encoded, or a `data:` URL. */
   base64: string;
   /** `image/png`, `image/jpeg` or `image/webp`; when given it must match the bytes. The format is read from the bytes either way. */
   contentType?: string | null | undefined;
 };
 
+/** Who to invite to the current organization, and as what. */
 export type InviteMemberInput = {
+  /** The address the invitation is sent to. */
   email: string;
+  /** The role the invitee gets on accepting. */
   role: Role;
 };
 
@@ -91,6 +106,7 @@ export type PredictionStatus = 'CANCELED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'S
 /** START: the prediction started running; COMPLETED: it reached SUCCEEDED, FAILED or CANCELED. */
 export type PredictionWebhookEvent = 'COMPLETED' | 'START';
 
+/** The price of a model version. */
 export type PriceInput = {
   /** Micro-units of the currency per unit. */
   amountMicros: string;
@@ -98,6 +114,7 @@ export type PriceInput = {
   currency?: string | null | undefined;
   /** Free units per consumer organization per month. */
   freeAllowance?: number | null | undefined;
+  /** What is charged for: a call, an item or compute time. */
   unit: PriceUnit;
 };
 
@@ -107,18 +124,25 @@ export type PriceUnit = 'PER_1K_ITEMS' | 'PER_CALL' | 'PER_COMPUTE_SECOND';
 /** A member’s role. OWNER and ADMIN manage everything; DEVELOPER builds (models, keys, predictions); BILLING pays. See the permission table in @modelhub/identity. */
 export type Role = 'ADMIN' | 'BILLING' | 'DEVELOPER' | 'OWNER';
 
+/** An email and password to check. */
 export type SignInInput = {
+  /** The account’s email address. */
   email: string;
+  /** The account’s password. */
   password: string;
 };
 
+/** A new account. */
 export type SignUpInput = {
+  /** The email address to sign in with; a verification link is sent to it. */
   email: string;
+  /** The display name. */
   name?: string | null | undefined;
   /** At least 10 characters. */
   password: string;
 };
 
+/** Changes to a model; omitted fields stay as they are. */
 export type UpdateModelInput = {
   /** The model card, Markdown. */
   description?: string | null | undefined;
@@ -128,8 +152,11 @@ export type UpdateModelInput = {
   name?: string | null | undefined;
   /** One line for catalog cards. */
   summary?: string | null | undefined;
+  /** Free-form keywords for search and filters; replaces the current ones. */
   tags?: Array<string> | null | undefined;
+  /** What kind of problem the model solves. */
   task?: ModelTask | null | undefined;
+  /** Who can see and call the model. */
   visibility?: Visibility | null | undefined;
 };
 
