@@ -161,11 +161,11 @@ describe('npm start (the launcher)', () => {
       { amountMicros: res.data.predict.costMicros, debit: `-${res.data.predict.costMicros}` },
     ]);
 
-    // A person opening the portal sees the catalog the api serves.
+    // A person opening the portal's catalog sees the models the api serves.
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     try {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${ports.web}/`);
+      await page.goto(`http://127.0.0.1:${ports.web}/models`);
       await page.getByRole('heading', { name: 'Model catalog' }).waitFor();
       await page.getByRole('link', { name: 'PP-OCR text direction classifier' }).waitFor();
       expect(await page.getByText('modelhub/ppocr-v4-recognition').count()).toBeGreaterThan(0);
