@@ -132,6 +132,7 @@ describe('accounts in the portal (browser)', () => {
     const switcher = page.getByLabel('Organization', { exact: true });
     expect(await switcher.inputValue()).toBe(teamSlug);
     await page.goto(`${webUrl}/settings/api-keys`);
+    await page.getByText('No keys yet.').waitFor();
     expect(await page.getByRole('row', { name: /e2e key/ }).count()).toBe(0);
 
     await page.goto(`${webUrl}/settings/members`);

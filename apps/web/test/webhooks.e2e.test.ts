@@ -85,13 +85,18 @@ describe('webhooks (browser)', () => {
       .poll(
         async () => {
           await page.reload();
-          return page.getByText('Completed #2: delivered (HTTP 204)').count();
+          // visible only: a streamed page holds its content hidden until React reveals it
+          return page
+            .getByText('Completed #2: delivered (HTTP 204)')
+            .filter({ visible: true })
+            .count();
         },
         { timeout: 20_000 },
       )
       .toBe(1);
-    expect(await page.getByText('Completed #1: failed (HTTP 500)').count()).toBe(1);
-    expect(await page.getByRole('row', { name: /mnist-digit-classifier/ }).count()).toBe(1);
+    const row = page.getByRole('row', { name: /modelhub\/mnist-digit-classifier@/ });
+    expect(await row.count()).toBe(1);
+    expect(await row.getByText('Completed #1: failed (HTTP 500)').count()).toBe(1);
 
     await page.getByText('Show the secret').click();
     const secret = ((await page.getByTestId('webhook-secret').textContent()) ?? '').trim();
