@@ -173,6 +173,42 @@ describe('predict', () => {
   });
 });
 
+describe('predict with base64 tensors', () => {
+  const BASE64_PREDICT = `
+    mutation Predict($model: String!, $inputs: [TensorInput!]!) {
+      predict(model: $model, inputs: $inputs) { costMicros outputs { shape data dataBase64 } }
+    }`;
+
+  it('gives the same answer for dataBase64 as for data, and can answer in base64', async () => {
+    const input = classifierInput(2);
+    const asList = await platform.graphql(
+      BASE64_PREDICT,
+      { model: CLASSIFIER, inputs: [input] },
+      key,
+    );
+    const bytes = Buffer.from(new Float32Array(input.data).buffer);
+    const asBase64 = await platform.graphql(
+      BASE64_PREDICT,
+      {
+        model: CLASSIFIER,
+        inputs: [
+          { name: 'x', datatype: 'FP32', shape: input.shape, dataBase64: bytes.toString('base64') },
+        ],
+      },
+      key,
+    );
+    expect(asBase64.errors).toBeUndefined();
+    const [listed] = asList.data.predict.outputs;
+    const [encoded] = asBase64.data.predict.outputs;
+    expect(encoded.shape).toEqual([2, 2]);
+    expect(encoded.data).toEqual(listed.data);
+    const raw = Buffer.from(encoded.dataBase64, 'base64');
+    const decoded = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+    expect(Array.from(decoded)).toEqual(listed.data);
+    expect(asBase64.data.predict.costMicros).toBe('100');
+  });
+});
+
 describe('predict under a burst of concurrent calls', () => {
   it('answers every call, and records exactly one usage event and debit per success', async () => {
     const orgId = platform.seed.demoOrganizationId;
@@ -235,6 +271,32 @@ describe('predict with bad input charges nothing', () => {
     ['an unknown input name', { ...classifierInput(), name: 'image' }],
   ])('rejects %s with BAD_USER_INPUT', async (_what, input) => {
     expect(code(await call({ model: CLASSIFIER, inputs: [input] }))).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['is not base64', 'not base64!'],
+    ['is not padded', 'AAAAAA'],
+    ['does not fill the shape', Buffer.alloc(16).toString('base64')],
+    ['does not divide into FP32 elements', Buffer.alloc(6).toString('base64')],
+  ])(
+    'rejects dataBase64 that %s with BAD_USER_INPUT naming the input',
+    async (_what, dataBase64) => {
+      const { name, datatype, shape } = classifierInput();
+      const res = await call({
+        model: CLASSIFIER,
+        inputs: [{ name, datatype, shape, dataBase64 }],
+      });
+      expect(code(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(/input 'x'/);
+    },
+  );
+
+  it('rejects a tensor with values in both data and dataBase64', async () => {
+    const input = classifierInput();
+    const dataBase64 = Buffer.from(new Float32Array(input.data).buffer).toString('base64');
+    const res = await call({ model: CLASSIFIER, inputs: [{ ...input, dataBase64 }] });
+    expect(code(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toMatch(/more than one of data, stringData and dataBase64/);
   });
 
   it('rejects a malformed model reference with BAD_USER_INPUT', async () => {

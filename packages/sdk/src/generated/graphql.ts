@@ -88,10 +88,12 @@ export type PriceUnit = 'PER_1K_ITEMS' | 'PER_CALL' | 'PER_COMPUTE_SECOND';
 /** A member’s role. OWNER and ADMIN manage everything; DEVELOPER builds (models, keys, predictions); BILLING pays. See the permission table in @modelhub/identity. */
 export type Role = 'ADMIN' | 'BILLING' | 'DEVELOPER' | 'OWNER';
 
-/** One input tensor, row-major. Numeric and BOOL tensors use `data` (BOOL as 0/1); BYTES tensors use `stringData`. */
+/** One input tensor, row-major, with its values in exactly one of: `data` (numeric and BOOL, BOOL as 0/1), `stringData` (BYTES), or `dataBase64` (any datatype; the compact form, much faster for large tensors). */
 export type TensorInput = {
   /** The values of a numeric or BOOL tensor, flattened row-major. */
   data?: Array<number> | null | undefined;
+  /** The tensor’s bytes in the KServe v2 binary tensor format, base64-encoded (standard alphabet, padded): little-endian, row-major, BOOL one byte per element, BYTES a 4-byte little-endian length before each element. E.g. a Float32Array’s buffer. */
+  dataBase64?: string | null | undefined;
   /** The element type. */
   datatype: Datatype;
   /** The input’s name in the model signature. */

@@ -1,7 +1,14 @@
-import type { Datatype, InferInputTensor, InferOutputTensor } from '@modelhub/inference';
+import {
+  decodeTensorBase64,
+  encodeTensorBase64,
+  InferenceError,
+  type Datatype,
+  type InferInputTensor,
+  type InferOutputTensor,
+} from '@modelhub/inference';
 import { requirePermission } from '../../auth/principal.ts';
 import { checkIdempotencyKey } from '../../pipelines/call-arguments.ts';
-import { AppError } from '../../app-error.ts';
+import { AppError, toAppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
 import { builder } from '../builder.ts';
 import { DatatypeEnum } from './enums.ts';
@@ -9,7 +16,7 @@ import { ModelVersionRef } from './model-version.ts';
 
 export const TensorInput = builder.inputType('TensorInput', {
   description:
-    'One input tensor, row-major. Numeric and BOOL tensors use `data` (BOOL as 0/1); BYTES tensors use `stringData`.',
+    'One input tensor, row-major, with its values in exactly one of: `data` (numeric and BOOL, BOOL as 0/1), `stringData` (BYTES), or `dataBase64` (any datatype; the compact form, much faster for large tensors).',
   fields: (t) => ({
     name: t.string({ required: true, description: 'The input’s name in the model signature.' }),
     datatype: t.field({ type: DatatypeEnum, required: true, description: 'The element type.' }),
@@ -21,6 +28,11 @@ export const TensorInput = builder.inputType('TensorInput', {
     stringData: t.stringList({
       required: false,
       description: 'The values of a BYTES tensor, flattened row-major.',
+    }),
+    dataBase64: t.string({
+      required: false,
+      description:
+        'The tensor’s bytes in the KServe v2 binary tensor format, base64-encoded (standard alphabet, padded): little-endian, row-major, BOOL one byte per element, BYTES a 4-byte little-endian length before each element. E.g. a Float32Array’s buffer.',
     }),
   }),
 });
@@ -47,6 +59,11 @@ export const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implemen
       nullable: true,
       description: 'The values of a BYTES tensor, flattened row-major; null otherwise.',
       resolve: (o) => (o.datatype === 'BYTES' ? (o.data as string[]) : null),
+    }),
+    dataBase64: t.string({
+      description:
+        'The values in the KServe v2 binary tensor format, base64-encoded (as `TensorInput.dataBase64`); the compact alternative to `data`.',
+      resolve: (o) => encodeTensorBase64(o.datatype, o.data),
     }),
   }),
 });
@@ -113,13 +130,29 @@ export function toInferInput(tensor: {
   shape: number[];
   data?: number[] | null;
   stringData?: string[] | null;
+  dataBase64?: string | null;
 }): InferInputTensor {
   const { name, datatype, shape } = tensor;
+  const given = [tensor.data, tensor.stringData, tensor.dataBase64].filter((v) => v != null);
+  if (given.length > 1)
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `input '${name}' has values in more than one of data, stringData and dataBase64: send one`,
+    );
+  if (tensor.dataBase64 != null) {
+    const fail = (message: string) =>
+      new InferenceError('INVALID_ARGUMENT', `input '${name}' dataBase64 ${message}`);
+    try {
+      return { name, datatype, shape, data: decodeTensorBase64(datatype, tensor.dataBase64, fail) };
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
   if (datatype === 'BYTES') {
     if (!tensor.stringData)
       throw new AppError(
         'BAD_USER_INPUT',
-        `input '${name}' is BYTES: send its values in stringData`,
+        `input '${name}' is BYTES: send its values in stringData or dataBase64`,
       );
     return { name, datatype, shape, data: tensor.stringData };
   }

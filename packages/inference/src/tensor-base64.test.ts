@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { InferenceError } from './inference-error.ts';
+import { decodeTensorBase64, encodeTensorBase64 } from './tensor-base64.ts';
+import type { Datatype, TensorData } from './v2-types.ts';
+
+const fail = (message: string) => new InferenceError('INVALID_ARGUMENT', `input 'x' ${message}`);
+
+describe('base64 tensors', () => {
+  it.each<[Datatype, TensorData]>([
+    ['FP32', [0.5, -2, 3.25, 1e-3]],
+    ['FP64', [Math.PI, -1e300]],
+    ['INT64', [0, -1, 2 ** 40, -(2 ** 53 - 1)]],
+    ['UINT8', [0, 255, 7]],
+    ['INT32', [-2147483648, 2147483647]],
+    ['FP16', [0.5, -2, 65504]],
+    ['BOOL', [true, false, true]],
+    ['BYTES', ['hello', '', 'wörld']],
+  ])('round-trips %s through the v2 binary bytes', (datatype, data) => {
+    const encoded = encodeTensorBase64(datatype, data);
+    const decoded = decodeTensorBase64(datatype, encoded, fail);
+    if (datatype === 'FP32') {
+      (decoded as number[]).forEach((v, i) => expect(v).toBeCloseTo(data[i] as number, 6));
+    } else {
+      expect(decoded).toEqual(data);
+    }
+  });
+
+  it('encodes FP32 little-endian, 4 bytes an element', () => {
+    expect(encodeTensorBase64('FP32', new Float32Array([1]))).toBe(
+      Buffer.from([0, 0, 0x80, 0x3f]).toString('base64'),
+    );
+  });
+
+  it('refuses what is not padded standard base64, naming the tensor', () => {
+    for (const bad of ['AAAAA', 'AA-_AAAA', 'AAAA AAAA', 'AAA', '@@@@']) {
+      expect(() => decodeTensorBase64('FP32', bad, fail)).toThrow(/input 'x' is not valid base64/);
+    }
+  });
+
+  it('refuses bytes that do not divide into elements, and BOOL bytes other than 0 or 1', () => {
+    const sixBytes = Buffer.alloc(6).toString('base64');
+    expect(() => decodeTensorBase64('FP32', sixBytes, fail)).toThrow(/not a multiple of 4/);
+    const two = Buffer.from([1, 2]).toString('base64');
+    expect(() => decodeTensorBase64('BOOL', two, fail)).toThrow(/BOOL element 1 is 2/);
+  });
+
+  it('decodes the empty string as an empty tensor', () => {
+    expect(decodeTensorBase64('FP32', '', fail)).toEqual([]);
+  });
+});
