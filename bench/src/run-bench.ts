@@ -70,6 +70,10 @@ try {
     await measure('runner (HTTP binary)', v2BinarySender(agent, runnerInfer, model));
     await measure('api (GraphQL)', graphqlSender(agent, api.url, platform.apiKey, model));
     await measure(
+      'api (GraphQL, number lists)',
+      graphqlSender(agent, api.url, platform.apiKey, model, 'lists'),
+    );
+    await measure(
       'api (v2 binary)',
       v2BinarySender(agent, `${api.url}/v2/models/${model.ref}/infer`, model, {
         authorization: `Bearer ${platform.apiKey}`,

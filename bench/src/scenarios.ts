@@ -56,26 +56,28 @@ export function v2Sender(agent: Agent, url: string, model: BenchModel): Sender {
   };
 }
 
-/** GraphQL `predict` with an API key: the full product path, billing included. */
+/**
+ * GraphQL `predict` with an API key: the full product path, billing included. Tensors travel as
+ * `dataBase64` both ways, as the SDK sends them, or as number lists (`data`), what a hand-written
+ * client might send.
+ */
 export function graphqlSender(
   agent: Agent,
   apiUrl: string,
   apiKey: string,
   model: BenchModel,
+  encoding: 'base64' | 'lists' = 'base64',
 ): Sender {
+  const data = itemData(model, 1);
+  const values =
+    encoding === 'base64'
+      ? { dataBase64: Buffer.from(new Float32Array(data).buffer).toString('base64') }
+      : { data };
   const body = JSON.stringify({
-    query:
-      'mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape data } } }',
+    query: `mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape ${encoding === 'base64' ? 'dataBase64' : 'data'} } } }`,
     variables: {
       m: model.ref,
-      i: [
-        {
-          name: model.inputName,
-          datatype: 'FP32',
-          shape: [1, ...model.itemShape],
-          data: itemData(model, 1),
-        },
-      ],
+      i: [{ name: model.inputName, datatype: 'FP32', shape: [1, ...model.itemShape], ...values }],
     },
   });
   return async () => {

@@ -18,6 +18,13 @@ const x = (over: Partial<InferInputTensor> = {}): InferInputTensor => ({
 });
 
 describe('validateInferInputs', () => {
+  it('refuses an array inside flat data, nesting being all or nothing', () => {
+    const mixed = x({ shape: [1, 3, 2], data: [1, [2, 3], 4, 5, 6, 7] as never });
+    expect(inferenceErrorCode(() => validateInferInputs({ inputs: [mixed] }, signature))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+
   it('accepts a matching tensor with any batch size and flattens nested data', () => {
     const [input] = validateInferInputs(
       {

@@ -63,9 +63,12 @@ function invalid(message: string, signature: ModelSignature): InferenceError {
   );
 }
 
-/** Flattens v2's optional nested row-major arrays into one flat array. */
+/**
+ * Flattens v2's optional nested row-major arrays into one flat array. Nesting is uniform, so the
+ * first element tells; an array further on in flat data is refused by the value checks.
+ */
 export function flattenTensorData(data: unknown[]): unknown[] {
-  return data.some(Array.isArray) ? (data.flat(Infinity) as unknown[]) : data;
+  return Array.isArray(data[0]) ? (data.flat(Infinity) as unknown[]) : data;
 }
 
 // JSON.stringify prints NaN and Infinity as null, which would misreport the offending value.
