@@ -70,6 +70,70 @@ describe('recordSucceededPredictionBatch', () => {
     }
   });
 
+  it('writes each call’s prediction, usage event and debit with every field', async () => {
+    const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
+    const consumer = await createOrganization(f.db, { creditMicros: 10n * PRICE });
+    const keyId = await createApiKey(f.db, consumer.id);
+    const startedAt = new Date(Date.now() - 1_000);
+    const call = succeeded(version, consumer.id, {
+      apiKeyId: keyId,
+      metered: { items: 3, computeMs: 4.6 },
+      queueMs: 1.4,
+      totalMs: 9.5,
+      startedAt,
+    });
+    const [outcome] = await withTenant(f.appDb, consumer.id, (tx) =>
+      recordSucceededPredictionBatch(tx, [call]),
+    );
+    const { predictionId, usageEventId } = outcome as {
+      predictionId: string;
+      usageEventId: string;
+    };
+    const prediction = await f.db.prediction.findUniqueOrThrow({ where: { id: predictionId } });
+    expect(prediction).toMatchObject({
+      organizationId: consumer.id,
+      modelVersionId: version.modelVersionId,
+      apiKeyId: keyId,
+      userId: null,
+      runnerId: null,
+      mode: 'SYNC',
+      status: 'SUCCEEDED',
+      itemCount: 3,
+      queueMs: 1,
+      computeMs: 5,
+      totalMs: 10,
+      createdAt: startedAt,
+      startedAt,
+      output: null,
+      attempts: 0,
+    });
+    expect(prediction.completedAt!.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
+    const usage = await f.db.usageEvent.findUniqueOrThrow({
+      where: { id: usageEventId },
+      include: { ledgerEntry: true },
+    });
+    expect(usage).toMatchObject({
+      organizationId: consumer.id,
+      publisherOrganizationId: publisher.id,
+      predictionId,
+      modelVersionId: version.modelVersionId,
+      apiKeyId: keyId,
+      priceId: version.priceId,
+      unit: 'PER_CALL',
+      quantity: 1n,
+      amountMicros: PRICE,
+      currency: 'usd',
+      createdAt: prediction.completedAt,
+    });
+    expect(usage.ledgerEntry).toMatchObject({
+      organizationId: consumer.id,
+      kind: 'USAGE',
+      amountMicros: -PRICE,
+      currency: 'usd',
+      description: `prediction ${predictionId}`,
+    });
+  });
+
   it('stops a key at its monthly spend limit within the group, other keys going on', async () => {
     const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
     const consumer = await createOrganization(f.db, { creditMicros: 100n * PRICE });

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@modelhub/db';
 import { BillingError } from './billing-error.ts';
+import { insertChargedCalls, type ChargedCall } from './charged-calls-insert.ts';
 import { monthStart } from './calendar-month.ts';
 import { calculateCharge, type Charge } from './price-calculator.ts';
 import { lockOrganizationBilling, readSpendSnapshot, type SpendSnapshot } from './spend-guard.ts';
@@ -30,8 +31,10 @@ export async function recordSucceededPredictionBatch(
   if (calls.some((c) => c.organizationId !== organizationId)) {
     throw new Error('a charge group holds the calls of one organization');
   }
-  if (calls.some((c) => c.idempotencyKey || c.runningPredictionId)) {
-    throw new Error('calls with an idempotency key or an existing prediction are charged alone');
+  if (calls.some((c) => c.idempotencyKey || c.runningPredictionId || c.output !== null)) {
+    throw new Error(
+      'calls with an idempotency key, a kept output or an existing prediction are charged alone',
+    );
   }
   const now = new Date();
   const prices = await pricesInForce(tx, calls);
@@ -78,62 +81,16 @@ export async function recordSucceededPredictionBatch(
     outcomes.push(null);
   }
 
-  const rows = charges.map(({ call, price, charge }) => ({
+  const rows: ChargedCall[] = charges.map(({ call, price, charge }) => ({
     call,
     price,
     charge,
     predictionId: randomUUID(),
     usageEventId: randomUUID(),
+    ledgerEntryId: randomUUID(),
     currency: price?.currency ?? 'usd',
   }));
-  if (rows.length > 0) {
-    await tx.prediction.createMany({
-      data: rows.map(({ call, predictionId }) => ({
-        id: predictionId,
-        organizationId,
-        modelVersionId: call.modelVersionId,
-        apiKeyId: call.apiKeyId,
-        userId: call.userId,
-        runnerId: call.runnerId,
-        status: 'SUCCEEDED' as const,
-        itemCount: call.metered.items,
-        queueMs: Math.round(call.queueMs),
-        computeMs: Math.round(call.metered.computeMs),
-        totalMs: Math.round(call.totalMs),
-        createdAt: call.startedAt,
-        startedAt: call.startedAt,
-        completedAt: now,
-        ...(call.output === null ? {} : { output: call.output }),
-      })),
-    });
-    await tx.usageEvent.createMany({
-      data: rows.map(({ call, price, charge, predictionId, usageEventId, currency }) => ({
-        id: usageEventId,
-        organizationId,
-        publisherOrganizationId: call.publisherOrganizationId,
-        predictionId,
-        modelVersionId: call.modelVersionId,
-        apiKeyId: call.apiKeyId,
-        priceId: price?.id ?? null,
-        unit: charge.unit,
-        quantity: charge.quantity,
-        amountMicros: charge.amountMicros,
-        currency,
-        createdAt: now,
-      })),
-    });
-    await tx.ledgerEntry.createMany({
-      data: rows.map(({ charge, predictionId, usageEventId, currency }) => ({
-        organizationId,
-        kind: 'USAGE' as const,
-        amountMicros: -charge.amountMicros,
-        currency,
-        usageEventId,
-        description: `prediction ${predictionId}`,
-        createdAt: now,
-      })),
-    });
-  }
+  await insertChargedCalls(tx, organizationId, rows, now);
   let next = 0;
   return outcomes.map((outcome) => {
     if (outcome) return outcome;
