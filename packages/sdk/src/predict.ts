@@ -1,8 +1,9 @@
 // predict: run a model once, synchronously, and get its outputs, cost and timings.
-import { PredictDocument, type Datatype } from './generated/graphql.ts';
+import { PredictDocument, type Datatype, type TensorFieldsFragment } from './generated/graphql.ts';
 import type { GraphQLTransport } from './graphql-transport.ts';
 import { checkNonEmptyString, checkOptionalStringList } from './input-checks.ts';
 import { toBigInt } from './scalars.ts';
+import { decodeTensorBase64 } from './tensor-base64.ts';
 import { toWireInputs, type TensorInput } from './tensor-checks.ts';
 
 export interface PredictOptions {
@@ -78,13 +79,15 @@ export async function predict(
   };
 }
 
-/** An output tensor as the api sends it, as the SDK hands it out. */
-export function toTensor(o: Tensor): Tensor {
+/** An output tensor as the api sends it (values in `dataBase64`), as the SDK hands it out. */
+export function toTensor(o: TensorFieldsFragment): Tensor {
+  const values = decodeTensorBase64(o.name, o.datatype, o.dataBase64);
+  const isBytes = o.datatype === 'BYTES';
   return {
     name: o.name,
     datatype: o.datatype,
     shape: o.shape,
-    data: o.data,
-    stringData: o.stringData,
+    data: isBytes ? null : (values as number[]),
+    stringData: isBytes ? (values as string[]) : null,
   };
 }

@@ -159,6 +159,158 @@ describe('results', () => {
   });
 });
 
+describe('tensors on the wire', () => {
+  const input = { name: 'x', datatype: 'FP32' as const, shape: [1], data: [1] };
+  const base64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+  const bytesOf = (view: ArrayBufferView) =>
+    Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
+  const predictAnswer = (outputs: unknown[]) => ({
+    data: {
+      predict: {
+        id: 'p',
+        model: 'acme/m@1.0.0',
+        costMicros: '0',
+        currency: 'usd',
+        replayed: false,
+        outputs,
+        timings: { queueMs: 0, computeMs: 0, totalMs: 0 },
+      },
+    },
+  });
+
+  it('sends every datatype as dataBase64 of its little-endian bytes, and nothing else', async () => {
+    server.script({ body: predictAnswer([]) });
+    await hub().predict('acme/m', [
+      { name: 'i64', datatype: 'INT64', shape: [2], data: [-2, 2 ** 40] },
+      { name: 'b', datatype: 'BOOL', shape: [3], data: [1, 0, 1] },
+      { name: 'u16', datatype: 'UINT16', shape: [1], data: [258] },
+      { name: 'h', datatype: 'FP16', shape: [2], data: [1, -2] },
+      { name: 'd', datatype: 'FP64', shape: [1], data: [1] },
+      { name: 's', datatype: 'BYTES', shape: [2], stringData: ['hi', 'wö'] },
+    ]);
+    const sent = server.requests[0]!.body.variables.inputs;
+    expect(sent.map((t: any) => Buffer.from(t.dataBase64, 'base64').toString('hex'))).toEqual([
+      'feffffffffffffff' + '0000000000010000',
+      '010001',
+      '0201',
+      '003c00c0',
+      '000000000000f03f',
+      '02000000' + '6869' + '03000000' + '77c3b6',
+    ]);
+    for (const tensor of sent)
+      expect(Object.keys(tensor).sort()).toEqual(['dataBase64', 'datatype', 'name', 'shape']);
+  });
+
+  it('selects dataBase64 of outputs and decodes every datatype into data or stringData', async () => {
+    server.script({
+      body: predictAnswer([
+        {
+          name: 'y',
+          datatype: 'FP32',
+          shape: [2],
+          dataBase64: bytesOf(new Float32Array([0.5, -2])),
+        },
+        {
+          name: 'i',
+          datatype: 'INT64',
+          shape: [2],
+          dataBase64: bytesOf(new BigInt64Array([-5n, 2n ** 60n])),
+        },
+        { name: 'm', datatype: 'BOOL', shape: [2], dataBase64: base64([1, 0]) },
+        { name: 'h', datatype: 'FP16', shape: [2], dataBase64: base64([0x00, 0x3c, 0x55, 0x35]) },
+        { name: 'u', datatype: 'UINT8', shape: [1], dataBase64: base64([255]) },
+        {
+          name: 'label',
+          datatype: 'BYTES',
+          shape: [2],
+          dataBase64: base64([3, 0, 0, 0, 0x63, 0x61, 0x74, 0, 0, 0, 0]),
+        },
+        { name: 'empty', datatype: 'FP32', shape: [0], dataBase64: '' },
+      ]),
+    });
+    const { outputs } = await hub().predict('acme/m', [input]);
+    const query: string = server.requests[0]!.body.query;
+    expect(query).toContain('dataBase64');
+    expect(query).not.toMatch(/^\s*(data|stringData)$/m);
+    expect(outputs.map((o) => [o.name, o.data, o.stringData])).toEqual([
+      ['y', [0.5, -2], null],
+      ['i', [-5, 2 ** 60], null],
+      ['m', [1, 0], null],
+      ['h', [1, 0.333251953125], null],
+      ['u', [255], null],
+      ['label', null, ['cat', '']],
+      ['empty', [], null],
+    ]);
+    expect(outputs[0]).toEqual({
+      name: 'y',
+      datatype: 'FP32',
+      shape: [2],
+      data: [0.5, -2],
+      stringData: null,
+    });
+  });
+
+  it('decodes the outputs of async predictions the same way', async () => {
+    server.script({
+      body: {
+        data: {
+          prediction: {
+            id: 'p1',
+            status: 'SUCCEEDED',
+            mode: 'ASYNC',
+            model: 'acme/m@1.0.0',
+            outputs: [
+              {
+                name: 'y',
+                datatype: 'FP32',
+                shape: [1, 2],
+                dataBase64: bytesOf(new Float32Array([1, 2])),
+              },
+            ],
+            error: null,
+            costMicros: '100',
+            currency: 'usd',
+            attempts: 1,
+            queueMs: 1,
+            computeMs: 2,
+            totalMs: 4,
+            createdAt: '2026-11-22T10:00:00.000Z',
+            startedAt: null,
+            completedAt: null,
+            expiresAt: null,
+            purgedAt: null,
+            webhook: null,
+            webhookEvents: [],
+          },
+        },
+      },
+    });
+    const prediction = await hub().predictions.get('p1');
+    expect(prediction.outputs).toEqual([
+      { name: 'y', datatype: 'FP32', shape: [1, 2], data: [1, 2], stringData: null },
+    ]);
+    expect(server.requests[0]!.body.query).toContain('dataBase64');
+  });
+
+  it.each([
+    ['is not base64', 'FP32', 'AAAA AAA='],
+    ['does not divide into elements', 'FP32', base64([0, 0, 0, 0, 0, 0])],
+    ['holds a BOOL of 2', 'BOOL', base64([1, 2])],
+    ['cuts a BYTES element short', 'BYTES', base64([5, 0, 0, 0, 0x61])],
+    ['has a datatype the SDK does not know', 'BF16', ''],
+  ])(
+    'refuses an output that %s with InvalidResponseError',
+    async (_label, datatype, dataBase64) => {
+      server.script({ body: predictAnswer([{ name: 'y', datatype, shape: [1], dataBase64 }]) });
+      const error = await hub()
+        .predict('acme/m', [input])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toContain("output 'y'");
+    },
+  );
+});
+
 describe('errors', () => {
   it('maps each api code to its class, with field, path and statuses', async () => {
     server.script({
@@ -256,6 +408,13 @@ describe('bad arguments are refused before anything is sent', () => {
       'inputs[0].stringData',
     ],
     ['an empty name', [{ ...x([1], [1]), name: '' }], 'inputs[0].name'],
+    // values the datatype cannot hold, which its binary form would wrap or round to infinity
+    ['an INT8 of 128', [{ ...x([2], [1, 128]), datatype: 'INT8' }], 'inputs[0].data'],
+    ['a fractional INT64', [{ ...x([1], [1.5]), datatype: 'INT64' }], 'inputs[0].data'],
+    ['a negative UINT32', [{ ...x([1], [-1]), datatype: 'UINT32' }], 'inputs[0].data'],
+    ['a BOOL of 2', [{ ...x([2], [0, 2]), datatype: 'BOOL' }], 'inputs[0].data'],
+    ['an FP16 of 70000', [{ ...x([1], [70000]), datatype: 'FP16' }], 'inputs[0].data'],
+    ['an FP32 of 1e39', [x([1], [1e39])], 'inputs[0].data'],
   ])('predict with %s', async (_label, inputs, field) => {
     server.script({ body: {} });
     const error = await hub()
@@ -266,7 +425,7 @@ describe('bad arguments are refused before anything is sent', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('accepts typed arrays and sends them as numbers', async () => {
+  it('accepts typed arrays and sends them as base64 of their bytes', async () => {
     server.script({
       body: {
         data: {
@@ -287,7 +446,14 @@ describe('bad arguments are refused before anything is sent', () => {
     });
     expect(server.requests[0]!.body.variables).toEqual({
       model: 'acme/m',
-      inputs: [{ name: 'x', datatype: 'FP32', shape: [2, 2], data: [1, 2, 3, 0.5] }],
+      inputs: [
+        {
+          name: 'x',
+          datatype: 'FP32',
+          shape: [2, 2],
+          dataBase64: Buffer.from(new Float32Array([1, 2, 3, 0.5]).buffer).toString('base64'),
+        },
+      ],
       outputs: ['y'],
     });
   });

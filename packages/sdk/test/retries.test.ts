@@ -44,7 +44,8 @@ const PREDICT_OK = {
       costMicros: '100',
       currency: 'usd',
       replayed: false,
-      outputs: [{ name: 'y', datatype: 'FP32', shape: [1], data: [0.5], stringData: null }],
+      // 0.5 as FP32: 00 00 00 3f
+      outputs: [{ name: 'y', datatype: 'FP32', shape: [1], dataBase64: 'AAAAPw==' }],
       timings: { queueMs: 1, computeMs: 2, totalMs: 4 },
     },
   },
@@ -170,6 +171,7 @@ describe('retries on 429 and 503', () => {
     expect(server.requests).toHaveLength(2);
     expect(delays).toEqual([3000]);
     expect(prediction.costMicros).toBe(100n);
+    expect(prediction.outputs[0]!.data).toEqual([0.5]);
   });
 
   it('does not wait out a Retry-After longer than maxRetryAfterMs', async () => {

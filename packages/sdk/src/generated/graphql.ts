@@ -333,6 +333,13 @@ export type GetModelQuery = {
   } | null;
 };
 
+export type TensorFieldsFragment = {
+  name: string;
+  datatype: Datatype;
+  shape: Array<number>;
+  dataBase64: string;
+};
+
 export type PredictMutationVariables = Exact<{
   model: string;
   inputs: Array<TensorInput> | TensorInput;
@@ -347,13 +354,7 @@ export type PredictMutation = {
     costMicros: string;
     currency: string;
     replayed: boolean;
-    outputs: Array<{
-      name: string;
-      datatype: Datatype;
-      shape: Array<number>;
-      data: Array<number> | null;
-      stringData: Array<string> | null;
-    }>;
+    outputs: Array<{ name: string; datatype: Datatype; shape: Array<number>; dataBase64: string }>;
     timings: { queueMs: number; computeMs: number; totalMs: number };
   };
 };
@@ -380,8 +381,7 @@ export type PredictionFieldsFragment = {
     name: string;
     datatype: Datatype;
     shape: Array<number>;
-    data: Array<number> | null;
-    stringData: Array<string> | null;
+    dataBase64: string;
   }> | null;
   error: { code: string; message: string } | null;
 };
@@ -414,8 +414,7 @@ export type CreatePredictionMutation = {
       name: string;
       datatype: Datatype;
       shape: Array<number>;
-      data: Array<number> | null;
-      stringData: Array<string> | null;
+      dataBase64: string;
     }> | null;
     error: { code: string; message: string } | null;
   };
@@ -448,8 +447,7 @@ export type GetPredictionQuery = {
       name: string;
       datatype: Datatype;
       shape: Array<number>;
-      data: Array<number> | null;
-      stringData: Array<string> | null;
+      dataBase64: string;
     }> | null;
     error: { code: string; message: string } | null;
   };
@@ -482,8 +480,7 @@ export type CancelPredictionMutation = {
       name: string;
       datatype: Datatype;
       shape: Array<number>;
-      data: Array<number> | null;
-      stringData: Array<string> | null;
+      dataBase64: string;
     }> | null;
     error: { code: string; message: string } | null;
   };
@@ -521,8 +518,7 @@ export type ListPredictionsQuery = {
           name: string;
           datatype: Datatype;
           shape: Array<number>;
-          data: Array<number> | null;
-          stringData: Array<string> | null;
+          dataBase64: string;
         }> | null;
         error: { code: string; message: string } | null;
       };
@@ -728,6 +724,17 @@ fragment ModelVersionFields on ModelVersion {
 }`,
   { fragmentName: 'ModelFields' },
 ) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
+export const TensorFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}
+    `,
+  { fragmentName: 'TensorFields' },
+) as unknown as TypedDocumentString<TensorFieldsFragment, unknown>;
 export const PredictionFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment PredictionFields on Prediction {
@@ -736,11 +743,7 @@ export const PredictionFieldsFragmentDoc = new TypedDocumentString(
   mode
   model
   outputs {
-    name
-    datatype
-    shape
-    data
-    stringData
+    ...TensorFields
   }
   error {
     code
@@ -760,7 +763,12 @@ export const PredictionFieldsFragmentDoc = new TypedDocumentString(
   webhook
   webhookEvents
 }
-    `,
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}`,
   { fragmentName: 'PredictionFields' },
 ) as unknown as TypedDocumentString<PredictionFieldsFragment, unknown>;
 export const OrganizationFieldsFragmentDoc = new TypedDocumentString(
@@ -983,11 +991,7 @@ export const PredictDocument = new TypedDocumentString(`
     currency
     replayed
     outputs {
-      name
-      datatype
-      shape
-      data
-      stringData
+      ...TensorFields
     }
     timings {
       queueMs
@@ -996,24 +1000,31 @@ export const PredictDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PredictMutation, PredictMutationVariables>;
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}`) as unknown as TypedDocumentString<PredictMutation, PredictMutationVariables>;
 export const CreatePredictionDocument = new TypedDocumentString(`
     mutation CreatePrediction($input: CreatePredictionInput!, $wait: Int) {
   createPrediction(input: $input, wait: $wait) {
     ...PredictionFields
   }
 }
-    fragment PredictionFields on Prediction {
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}
+fragment PredictionFields on Prediction {
   id
   status
   mode
   model
   outputs {
-    name
-    datatype
-    shape
-    data
-    stringData
+    ...TensorFields
   }
   error {
     code
@@ -1039,17 +1050,19 @@ export const GetPredictionDocument = new TypedDocumentString(`
     ...PredictionFields
   }
 }
-    fragment PredictionFields on Prediction {
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}
+fragment PredictionFields on Prediction {
   id
   status
   mode
   model
   outputs {
-    name
-    datatype
-    shape
-    data
-    stringData
+    ...TensorFields
   }
   error {
     code
@@ -1075,17 +1088,19 @@ export const CancelPredictionDocument = new TypedDocumentString(`
     ...PredictionFields
   }
 }
-    fragment PredictionFields on Prediction {
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}
+fragment PredictionFields on Prediction {
   id
   status
   mode
   model
   outputs {
-    name
-    datatype
-    shape
-    data
-    stringData
+    ...TensorFields
   }
   error {
     code
@@ -1119,17 +1134,19 @@ export const ListPredictionsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PredictionFields on Prediction {
+    fragment TensorFields on Tensor {
+  name
+  datatype
+  shape
+  dataBase64
+}
+fragment PredictionFields on Prediction {
   id
   status
   mode
   model
   outputs {
-    name
-    datatype
-    shape
-    data
-    stringData
+    ...TensorFields
   }
   error {
     code
