@@ -46,7 +46,11 @@ const schema = z.object({
   /** dynamic batching defaults (per model; a version's runtimeConfig.batching overrides) */
   RUNNER_BATCHING: z.enum(['on', 'off']).default('on'),
   RUNNER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(4096).default(32),
-  RUNNER_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(2),
+  /**
+   * 0, as in Triton: a free instance takes what is queued at once, so a lone request does not wait
+   * for company, and batches still grow under load while every instance is busy
+   */
+  RUNNER_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(0),
   RUNNER_MAX_QUEUE_ITEMS: z.coerce.number().int().min(1).default(1024),
   /**
    * bytes all loaded models may hold, as measured when each loaded (0: no limit); least recently

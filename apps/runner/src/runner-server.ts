@@ -80,7 +80,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     batching: {
       enabled: options.batching?.enabled ?? true,
       maxBatchSize: options.batching?.maxBatchSize ?? 32,
-      maxQueueDelayMs: options.batching?.maxQueueDelayMs ?? 2,
+      maxQueueDelayMs: options.batching?.maxQueueDelayMs ?? 0,
       maxQueueItems: options.batching?.maxQueueItems ?? 1024,
     },
     onBatch: (model, info) => metrics?.observeBatch(model, info),
