@@ -59,6 +59,10 @@ describe('api /v2 (KServe v2 for API-key clients)', () => {
       parameters: { cost_micros: '100', currency: 'usd' },
     });
     expect(res.body.outputs[0].shape).toEqual([1, 2]);
+    // plain JSON numbers (the runner's typed arrays are converted for JSON answers)
+    const [up, down] = res.body.outputs[0].data;
+    expect(res.body.outputs[0].data).toHaveLength(2);
+    expect(up + down).toBeCloseTo(1, 4);
     expect(await usage()).toBe(before + 1);
     const event = await platform.db.usageEvent.findUniqueOrThrow({
       where: { predictionId: res.body.parameters.prediction_id },
@@ -99,6 +103,7 @@ describe('api /v2 (KServe v2 for API-key clients)', () => {
       prediction_id: first.body.parameters.prediction_id,
       replayed: true,
     });
+    expect(again.body.outputs).toEqual(first.body.outputs);
     expect(await usage()).toBe(before);
   });
 

@@ -21,6 +21,7 @@ import type {
   InferOutputTensor,
   InferRequest,
   InferResponse,
+  TensorData,
 } from './v2-types.ts';
 
 /** The HTTP header that gives the JSON header's length in bytes. */
@@ -49,6 +50,13 @@ export type TypedInferRequest = Omit<InferRequest, 'inputs'> & {
 export type TypedInferResponse = Omit<InferResponse, 'outputs'> & {
   outputs: WithTypedData<InferOutputTensor>[];
 };
+/** An output tensor whose numeric data may be a typed array. */
+export type TypedOutputTensor = TypedInferResponse['outputs'][number];
+
+/** The outputs with their data as JSON-form arrays (for storing as JSON). */
+export function toJsonOutputs(outputs: readonly TypedOutputTensor[]): InferOutputTensor[] {
+  return outputs.map((o) => ({ ...o, data: toJsonTensorData(o.datatype, o.data) as TensorData }));
+}
 
 type TensorsKey = 'inputs' | 'outputs';
 
@@ -223,7 +231,7 @@ export function wantsBinaryOutputs(
 }
 
 /** JSON-friendly data: typed arrays become arrays (FP16 bits become numbers). */
-function jsonData(datatype: string, data: AnyTensorData): unknown[] {
+export function toJsonTensorData(datatype: string, data: AnyTensorData): unknown[] {
   if (Array.isArray(data)) return data;
   if (datatype === 'FP16' && data instanceof Uint16Array) return Array.from(data, halfToFloat);
   if (data instanceof BigInt64Array || data instanceof BigUint64Array)
@@ -247,7 +255,7 @@ function encodeBody(
   binary: Set<string> | 'all',
   code: InferenceErrorCode,
 ): EncodedBody {
-  const toJson = (t: EncodableTensor) => ({ ...t, data: jsonData(t.datatype, t.data) });
+  const toJson = (t: EncodableTensor) => ({ ...t, data: toJsonTensorData(t.datatype, t.data) });
   if (!tensors.some((t) => binary === 'all' || binary.has(t.name))) {
     const json = JSON.stringify({ ...message, [key]: tensors.map(toJson) });
     return { body: Buffer.from(json, 'utf8'), headerLength: undefined };

@@ -10,7 +10,8 @@ import {
   parseInferenceHeaderLength,
   parseInferRequest,
   wantsBinaryOutputs,
-  type InferResponse,
+  toJsonOutputs,
+  type TypedInferResponse,
   type TensorSpec,
 } from '@modelhub/inference';
 import { AppError, toAppError } from '../app-error.ts';
@@ -56,7 +57,7 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
       outputs: request.outputs?.map((o) => o.name) ?? null,
       idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null,
     });
-    const response: InferResponse = {
+    const response: TypedInferResponse = {
       model_name: `${req.params.org}/${req.params.model}`,
       model_version: result.version.version,
       ...(request.id !== undefined ? { id: request.id } : {}),
@@ -77,7 +78,7 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
       }
       return reply.type('application/octet-stream').send(encoded.body);
     }
-    return response;
+    return { ...response, outputs: toJsonOutputs(result.outputs) };
   };
 
   const metadata = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {

@@ -15,6 +15,8 @@ import {
   validateInferInputs,
   type InferInputTensor,
   type InferOutputTensor,
+  toJsonOutputs,
+  type TypedOutputTensor,
   type InferRequest,
 } from '@modelhub/inference';
 import type { ResolvedModelVersion } from '@modelhub/registry';
@@ -34,7 +36,8 @@ export interface RunPredictionInput {
 export interface PredictionResult {
   predictionId: string;
   version: ResolvedModelVersion;
-  outputs: InferOutputTensor[];
+  /** numeric data may be typed arrays (fresh results) or arrays (replays) */
+  outputs: TypedOutputTensor[];
   costMicros: bigint;
   currency: string;
   queueMs: number;
@@ -64,7 +67,7 @@ export interface PreparedCall {
 /** What a runner answered for a call. */
 export interface RunnerOutcome {
   runnerId: string;
-  outputs: InferOutputTensor[];
+  outputs: TypedOutputTensor[];
   queueMs: number;
   computeMs: number;
 }
@@ -111,16 +114,18 @@ export async function prepareCall(
 }
 
 /** Runs a prepared call on a runner that holds (or loads) the model; failures as AppErrors. */
-export async function callRunner(router: RunnerRouter, call: PreparedCall): Promise<RunnerOutcome> {
+export async function callRunner(
+  router: RunnerRouter,
+  call: PreparedCall,
+  options: { typedOutputs?: boolean } = {},
+): Promise<RunnerOutcome> {
   const { version } = call;
+  const name = runnerModelName(version.model.organization.slug, version.model.slug);
   let routed;
   try {
-    routed = await router.infer(
-      version.id,
-      runnerModelName(version.model.organization.slug, version.model.slug),
-      version.version,
-      call.request,
-    );
+    routed = options.typedOutputs
+      ? await router.infer(version.id, name, version.version, call.request, { typedOutputs: true })
+      : await router.infer(version.id, name, version.version, call.request);
   } catch (error) {
     throw toAppError(error);
   }
@@ -138,8 +143,8 @@ export interface SyncCallRecord {
   version: ResolvedModelVersion;
   runnerId: string | null;
   idempotencyKey: string | null;
-  /** the answer; kept only when the call has an idempotency key (for its replays) */
-  output: Prisma.InputJsonValue;
+  /** the answer as JSON; given only when the call has an idempotency key (for its replays) */
+  output: Prisma.InputJsonValue | null;
   items: number;
   computeMs: number;
   queueMs: number;
@@ -209,14 +214,18 @@ export async function runPrediction(
   }
 
   await assertCredit(deps, principal.organizationId, call.price, call.items);
-  const outcome = await callRunner(router, call);
+  // Typed outputs go to the response as they are (binary or base64), without a per-element copy.
+  const outcome = await callRunner(router, call, { typedOutputs: true });
   const totalMs = performance.now() - started;
 
   const recorded = await recordSyncCall(deps.charges, principal, {
     version,
     runnerId: outcome.runnerId,
     idempotencyKey: input.idempotencyKey ?? null,
-    output: outcome.outputs as unknown as Prisma.InputJsonValue,
+    // kept only for replays of an idempotency key
+    output: input.idempotencyKey
+      ? (toJsonOutputs(outcome.outputs) as unknown as Prisma.InputJsonValue)
+      : null,
     items: call.items,
     computeMs: outcome.computeMs,
     queueMs: outcome.queueMs,

@@ -9,6 +9,7 @@ import {
   RunnerClient,
   type InferRequest,
   type InferResponse,
+  type TypedInferResponse,
 } from '@modelhub/inference';
 
 interface RunnerSnapshot {
@@ -18,8 +19,8 @@ interface RunnerSnapshot {
   holders: Map<string, Set<string>>;
 }
 
-export interface RoutedResponse {
-  response: InferResponse;
+export interface RoutedResponse<R = InferResponse> {
+  response: R;
   runnerId: string;
 }
 
@@ -45,7 +46,23 @@ export class RunnerRouter {
     runnerModelName: string,
     version: string,
     request: InferRequest,
-  ): Promise<RoutedResponse> {
+    options?: { typedOutputs?: false },
+  ): Promise<RoutedResponse>;
+  /** With `typedOutputs`, numeric outputs come back as typed arrays (see RunnerClient.infer). */
+  async infer(
+    modelVersionId: string,
+    runnerModelName: string,
+    version: string,
+    request: InferRequest,
+    options: { typedOutputs: true },
+  ): Promise<RoutedResponse<TypedInferResponse>>;
+  async infer(
+    modelVersionId: string,
+    runnerModelName: string,
+    version: string,
+    request: InferRequest,
+    options: { typedOutputs?: boolean } = {},
+  ): Promise<RoutedResponse<InferResponse | TypedInferResponse>> {
     const tried = new Set<string>();
     for (let attempt = 0; attempt < 2; attempt++) {
       const runner = await this.pick(modelVersionId, tried);
@@ -53,9 +70,13 @@ export class RunnerRouter {
       tried.add(runner.id);
       this.outstanding.set(runner.id, (this.outstanding.get(runner.id) ?? 0) + 1);
       try {
-        const response = await this.client.infer(runner.url, runnerModelName, version, request, {
-          timeoutMs: this.options.timeoutMs,
-        });
+        const callOptions = { timeoutMs: this.options.timeoutMs };
+        const response = options.typedOutputs
+          ? await this.client.infer(runner.url, runnerModelName, version, request, {
+              ...callOptions,
+              typedOutputs: true,
+            })
+          : await this.client.infer(runner.url, runnerModelName, version, request, callOptions);
         return { response, runnerId: runner.id };
       } catch (error) {
         if (!isConnectionFailure(error)) throw error;

@@ -1,7 +1,7 @@
 // Task pipelines exposed through GraphQL: `predictImage` (an image in, a model's outputs and its
 // classes by name out) and `recognizeText` (an image in, text lines with boxes out, from a
 // composite OCR model). Registered by importing this module from ../schema.ts.
-import type { InferOutputTensor } from '@modelhub/inference';
+import type { TypedOutputTensor } from '@modelhub/inference';
 import type { LabelScore } from '@modelhub/models';
 import { DEFAULT_IMAGE_LIMITS } from '@modelhub/models';
 import { requirePermission } from '../../auth/principal.ts';
@@ -21,7 +21,7 @@ import { ModelVersionRef } from './model-version.ts';
  * `Tensor` and `PredictionTimings` are defined in ./prediction.ts, which does not export their
  * refs; Pothos resolves a type by its name as well, so these stand for the same types.
  */
-const TensorType = 'Tensor' as unknown as ReturnType<typeof builder.objectRef<InferOutputTensor>>;
+const TensorType = 'Tensor' as unknown as ReturnType<typeof builder.objectRef<TypedOutputTensor>>;
 interface Timings {
   queueMs: number;
   computeMs: number;

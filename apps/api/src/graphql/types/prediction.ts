@@ -2,9 +2,10 @@ import {
   decodeTensorBase64,
   encodeTensorBase64,
   InferenceError,
+  toJsonTensorData,
   type Datatype,
   type InferInputTensor,
-  type InferOutputTensor,
+  type TypedOutputTensor,
 } from '@modelhub/inference';
 import { requirePermission } from '../../auth/principal.ts';
 import { checkIdempotencyKey } from '../../pipelines/call-arguments.ts';
@@ -37,7 +38,7 @@ export const TensorInput = builder.inputType('TensorInput', {
   }),
 });
 
-export const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implement({
+export const TensorRef = builder.objectRef<TypedOutputTensor>('Tensor').implement({
   description:
     'An output tensor, row-major. Numeric and BOOL tensors fill `data`; BYTES tensors fill `stringData`.',
   fields: (t) => ({
@@ -53,7 +54,7 @@ export const TensorRef = builder.objectRef<InferOutputTensor>('Tensor').implemen
       description:
         'The values of a numeric or BOOL tensor (BOOL as 0/1), flattened row-major; null for BYTES.',
       resolve: (o) =>
-        o.datatype === 'BYTES' ? null : (o.data as (number | boolean)[]).map(Number),
+        o.datatype === 'BYTES' ? null : toJsonTensorData(o.datatype, o.data).map(Number),
     }),
     stringData: t.stringList({
       nullable: true,
