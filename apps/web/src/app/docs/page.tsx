@@ -55,6 +55,19 @@ export default function DocsPage() {
         </p>
         <CodeBlock label="GraphQL" code={buildPredictMutation(EXAMPLE_MODEL, EXAMPLE_INPUTS)} />
         <CodeBlock label="curl" code={buildPredictCurl(apiUrl, EXAMPLE_MODEL, EXAMPLE_INPUTS)} />
+        <p>
+          For image-sized tensors send <code>dataBase64</code> instead of <code>data</code>: the
+          tensor’s bytes, little-endian and row-major (for FP32 a <code>Float32Array</code>’s
+          buffer), base64-encoded. Select <code>dataBase64</code> on the outputs for the same form
+          back. Lists of numbers are parsed one value at a time, so base64 is several times faster
+          for large tensors. The TypeScript SDK sends and reads tensors this way.
+        </p>
+        <CodeBlock
+          label="TypeScript"
+          code={`const bytes = new Float32Array(pixels).buffer; // 1 x 1 x 28 x 28 values
+const dataBase64 = Buffer.from(bytes).toString('base64');
+// inputs: [{ name: 'image', datatype: 'FP32', shape: [1, 1, 28, 28], dataBase64 }]`}
+        />
       </section>
 
       <AsyncPredictionsDocs apiUrl={apiUrl} />
