@@ -17,6 +17,7 @@ import { cancelPrediction } from '../../predictions/async/cancel-prediction.ts';
 import { createPrediction } from '../../predictions/async/create-prediction.ts';
 import {
   findPredictionRecord,
+  withModelRef,
   type PredictionError,
   type PredictionRecord,
 } from '../../predictions/async/prediction-record.ts';
@@ -326,12 +327,8 @@ builder.queryField('predictions', (t) =>
             skip: offset,
             take: limit,
           });
-          // The ref is read per row; a page holds at most 100.
-          return Promise.all(
-            rows.map(
-              async (row) => (await findPredictionRecord(ctx.db, organizationId, row.id)) ?? row,
-            ),
-          ) as Promise<PredictionRecord[]>;
+          // The model ref is read per row; a page holds at most 100.
+          return Promise.all(rows.map((row) => withModelRef(ctx.db, row)));
         });
       },
     },

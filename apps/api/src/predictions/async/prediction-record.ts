@@ -25,7 +25,14 @@ export async function findPredictionRecord(
     where: { id, organizationId },
     include: { usageEvent: true },
   });
-  if (!prediction) return null;
+  return prediction ? withModelRef(tx, prediction) : null;
+}
+
+/** A prediction row (with its usage event) as a record: adds the `publisher/model@version`. */
+export async function withModelRef(
+  tx: Pick<Tx, 'modelVersion'>,
+  prediction: Prediction & { usageEvent: UsageEvent | null },
+): Promise<PredictionRecord> {
   return { ...prediction, modelRef: await modelRefOf(tx, prediction.modelVersionId) };
 }
 
