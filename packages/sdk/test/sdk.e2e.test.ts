@@ -361,6 +361,9 @@ describe('async predictions', () => {
 
     const page = await client.predictions.list({ first: 5 });
     expect(page.items.map((p) => p.id)).toContain(done.id);
+    // every listed prediction names the version that ran (read for the whole page at once)
+    for (const item of page.items)
+      expect(item.model).toMatch(/^modelhub\/[a-z0-9-]+@\d+\.\d+\.\d+$/);
   });
 
   it('delivers a signed webhook that verifyWebhook accepts, after a failed first attempt', async () => {

@@ -17,7 +17,7 @@ import { cancelPrediction } from '../../predictions/async/cancel-prediction.ts';
 import { createPrediction } from '../../predictions/async/create-prediction.ts';
 import {
   findPredictionRecord,
-  withModelRef,
+  withModelRefs,
   type PredictionError,
   type PredictionRecord,
 } from '../../predictions/async/prediction-record.ts';
@@ -327,8 +327,7 @@ builder.queryField('predictions', (t) =>
             skip: offset,
             take: limit,
           });
-          // The model ref is read per row; a page holds at most 100.
-          return Promise.all(rows.map((row) => withModelRef(ctx.db, row)));
+          return withModelRefs(ctx.db, rows);
         });
       },
     },

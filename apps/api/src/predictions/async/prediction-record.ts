@@ -25,28 +25,27 @@ export async function findPredictionRecord(
     where: { id, organizationId },
     include: { usageEvent: true },
   });
-  return prediction ? withModelRef(tx, prediction) : null;
+  return prediction ? (await withModelRefs(tx, [prediction]))[0]! : null;
 }
 
-/** A prediction row (with its usage event) as a record: adds the `publisher/model@version`. */
-export async function withModelRef(
+/** Prediction rows (with their usage events) as records: adds each `publisher/model@version`,
+ * all read in one query. */
+export async function withModelRefs(
   tx: Pick<Tx, 'modelVersion'>,
-  prediction: Prediction & { usageEvent: UsageEvent | null },
-): Promise<PredictionRecord> {
-  return { ...prediction, modelRef: await modelRefOf(tx, prediction.modelVersionId) };
-}
-
-async function modelRefOf(tx: Pick<Tx, 'modelVersion'>, versionId: string) {
-  const version = await tx.modelVersion.findUnique({
-    where: { id: versionId },
+  predictions: readonly (Prediction & { usageEvent: UsageEvent | null })[],
+): Promise<PredictionRecord[]> {
+  const versions = await tx.modelVersion.findMany({
+    where: { id: { in: [...new Set(predictions.map((p) => p.modelVersionId))] } },
     select: {
+      id: true,
       version: true,
       model: { select: { slug: true, organization: { select: { slug: true } } } },
     },
   });
-  return version
-    ? `${version.model.organization.slug}/${version.model.slug}@${version.version}`
-    : null;
+  const refs = new Map(
+    versions.map((v) => [v.id, `${v.model.organization.slug}/${v.model.slug}@${v.version}`]),
+  );
+  return predictions.map((p) => ({ ...p, modelRef: refs.get(p.modelVersionId) ?? null }));
 }
 
 export interface PredictionError {
