@@ -35,8 +35,7 @@ export async function readSpendSnapshot(
   const since = monthStart(now);
   const rows = await tx.$queryRaw<SpendSnapshot[]>`
     SELECT o."billingMode"::text AS "billingMode",
-           (SELECT coalesce(sum(l."amountMicros"), 0)::bigint FROM "LedgerEntry" l
-             WHERE l."organizationId" = o.id) AS "balanceMicros",
+           o."balanceMicros",
            o."monthlySpendLimitMicros" AS "organizationLimitMicros",
            CASE WHEN o."monthlySpendLimitMicros" IS NULL THEN 0::bigint ELSE
              (SELECT coalesce(sum(u."amountMicros"), 0)::bigint FROM "UsageEvent" u

@@ -48,10 +48,6 @@ export async function tenantSummaries(
     page.map((org) =>
       withTenant(db, org.id, async (tx) => {
         const memberCount = await tx.membership.count({ where: { organizationId: org.id } });
-        const ledger = await tx.ledgerEntry.aggregate({
-          where: { organizationId: org.id },
-          _sum: { amountMicros: true },
-        });
         const callsLast30Days = await tx.usageEvent.count({
           where: { organizationId: org.id, createdAt: { gte: since } },
         });
@@ -63,7 +59,7 @@ export async function tenantSummaries(
           billingMode: org.billingMode,
           createdAt: org.createdAt,
           memberCount,
-          balanceMicros: ledger._sum.amountMicros ?? 0n,
+          balanceMicros: org.balanceMicros,
           callsLast30Days,
         };
       }),

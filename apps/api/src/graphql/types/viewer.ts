@@ -1,5 +1,6 @@
 // The caller: a signed-in user (with their organizations) or an API key, acting in one
 // organization. Also the dev mailbox, which stands in for email when no SMTP server is set.
+import { balanceOf } from '@modelhub/billing';
 import type { StoredEmail } from '@modelhub/identity';
 import { AppError } from '../../app-error.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -60,11 +61,7 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
       resolve: async (p, _args, ctx) => {
         if (!p.organizationId) return null;
         if (!p.permissions.has('usage.read') && !p.permissions.has('billing.read')) return null;
-        const sum = await ctx.db.ledgerEntry.aggregate({
-          where: { organizationId: p.organizationId },
-          _sum: { amountMicros: true },
-        });
-        return sum._sum.amountMicros ?? 0n;
+        return balanceOf(ctx.db, p.organizationId);
       },
     }),
   }),
