@@ -29,7 +29,12 @@ export {
   type PipelineConfig,
   type OcrPipelineConfig,
 } from './runtime-config.ts';
-export { RunnerClient, isConnectionFailure, type RunnerCallOptions } from './runner-client.ts';
+export {
+  RunnerClient,
+  isConnectionFailure,
+  type InferResult,
+  type RunnerCallOptions,
+} from './runner-client.ts';
 export { runnerModelName, parseRunnerModelName } from './model-name.ts';
 export {
   DynamicBatcher,

@@ -11,6 +11,11 @@ import {
 import { InferenceError, isInferenceErrorCode } from './inference-error.ts';
 import type { InferRequest, InferResponse, ModelMetadataResponse } from './v2-types.ts';
 
+/** What `infer` answers: typed-array outputs when asked for, JSON-form arrays otherwise. */
+export type InferResult<Typed extends boolean> = Typed extends true
+  ? TypedInferResponse
+  : InferResponse;
+
 export interface RunnerCallOptions {
   /** ms until the runner must have answered */
   timeoutMs: number;
@@ -31,31 +36,17 @@ export class RunnerClient {
 
   /**
    * Runs an infer request. Tensors travel in the v2 binary tensor format both ways (no JSON
-   * encoding of numbers, which dominated the cost of large inputs).
+   * encoding of numbers, which dominated the cost of large inputs). With `typedOutputs` numeric
+   * outputs stay typed arrays over the body: no per-element copy, which for large outputs (an OCR
+   * recognizer's 265,000 floats) costs more than the HTTP.
    */
-  async infer(
+  async infer<Typed extends boolean = false>(
     baseUrl: string,
     model: string,
     version: string | undefined,
     body: InferRequest,
-    options: RunnerCallOptions & { typedOutputs?: false },
-  ): Promise<InferResponse>;
-  /** With `typedOutputs`, numeric outputs stay typed arrays over the body: no per-element copy,
-   * which for large outputs (an OCR recognizer's 265,000 floats) costs more than the HTTP. */
-  async infer(
-    baseUrl: string,
-    model: string,
-    version: string | undefined,
-    body: InferRequest,
-    options: RunnerCallOptions & { typedOutputs: true },
-  ): Promise<TypedInferResponse>;
-  async infer(
-    baseUrl: string,
-    model: string,
-    version: string | undefined,
-    body: InferRequest,
-    options: RunnerCallOptions & { typedOutputs?: boolean },
-  ): Promise<InferResponse | TypedInferResponse> {
+    options: RunnerCallOptions & { typedOutputs?: Typed },
+  ): Promise<InferResult<Typed>> {
     const path = version
       ? `/v2/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}/infer`
       : `/v2/models/${encodeURIComponent(model)}/infer`;
@@ -73,7 +64,7 @@ export class RunnerClient {
     );
     return decodeInferResponseBody(response.body, headerLength, {
       typedArrays: options.typedOutputs ?? false,
-    });
+    }) as InferResult<Typed>;
   }
 
   async modelMetadata(

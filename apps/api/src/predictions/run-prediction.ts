@@ -113,19 +113,22 @@ export async function prepareCall(
   };
 }
 
-/** Runs a prepared call on a runner that holds (or loads) the model; failures as AppErrors. */
-export async function callRunner(
-  router: RunnerRouter,
-  call: PreparedCall,
-  options: { typedOutputs?: boolean } = {},
-): Promise<RunnerOutcome> {
+/**
+ * Runs a prepared call on a runner that holds (or loads) the model; failures as AppErrors.
+ * Numeric outputs stay typed arrays: they go to the answer as they are (binary or base64),
+ * without a per-element copy; whoever stores them as JSON converts them (toJsonOutputs).
+ */
+export async function callRunner(router: RunnerRouter, call: PreparedCall): Promise<RunnerOutcome> {
   const { version } = call;
-  const name = runnerModelName(version.model.organization.slug, version.model.slug);
   let routed;
   try {
-    routed = options.typedOutputs
-      ? await router.infer(version.id, name, version.version, call.request, { typedOutputs: true })
-      : await router.infer(version.id, name, version.version, call.request);
+    routed = await router.infer(
+      version.id,
+      runnerModelName(version.model.organization.slug, version.model.slug),
+      version.version,
+      call.request,
+      { typedOutputs: true },
+    );
   } catch (error) {
     throw toAppError(error);
   }
@@ -214,8 +217,7 @@ export async function runPrediction(
   }
 
   await assertCredit(deps, principal.organizationId, call.price, call.items);
-  // Typed outputs go to the response as they are (binary or base64), without a per-element copy.
-  const outcome = await callRunner(router, call, { typedOutputs: true });
+  const outcome = await callRunner(router, call);
   const totalMs = performance.now() - started;
 
   const recorded = await recordSyncCall(deps.charges, principal, {

@@ -9,7 +9,7 @@ import {
   RunnerClient,
   type InferRequest,
   type InferResponse,
-  type TypedInferResponse,
+  type InferResult,
 } from '@modelhub/inference';
 
 interface RunnerSnapshot {
@@ -41,28 +41,14 @@ export class RunnerRouter {
     private readonly options: RunnerRouterOptions,
   ) {}
 
-  async infer(
-    modelVersionId: string,
-    runnerModelName: string,
-    version: string,
-    request: InferRequest,
-    options?: { typedOutputs?: false },
-  ): Promise<RoutedResponse>;
   /** With `typedOutputs`, numeric outputs come back as typed arrays (see RunnerClient.infer). */
-  async infer(
+  async infer<Typed extends boolean = false>(
     modelVersionId: string,
     runnerModelName: string,
     version: string,
     request: InferRequest,
-    options: { typedOutputs: true },
-  ): Promise<RoutedResponse<TypedInferResponse>>;
-  async infer(
-    modelVersionId: string,
-    runnerModelName: string,
-    version: string,
-    request: InferRequest,
-    options: { typedOutputs?: boolean } = {},
-  ): Promise<RoutedResponse<InferResponse | TypedInferResponse>> {
+    options: { typedOutputs?: Typed } = {},
+  ): Promise<RoutedResponse<InferResult<Typed>>> {
     const tried = new Set<string>();
     for (let attempt = 0; attempt < 2; attempt++) {
       const runner = await this.pick(modelVersionId, tried);
@@ -70,13 +56,10 @@ export class RunnerRouter {
       tried.add(runner.id);
       this.outstanding.set(runner.id, (this.outstanding.get(runner.id) ?? 0) + 1);
       try {
-        const callOptions = { timeoutMs: this.options.timeoutMs };
-        const response = options.typedOutputs
-          ? await this.client.infer(runner.url, runnerModelName, version, request, {
-              ...callOptions,
-              typedOutputs: true,
-            })
-          : await this.client.infer(runner.url, runnerModelName, version, request, callOptions);
+        const response = await this.client.infer(runner.url, runnerModelName, version, request, {
+          timeoutMs: this.options.timeoutMs,
+          ...options,
+        });
         return { response, runnerId: runner.id };
       } catch (error) {
         if (!isConnectionFailure(error)) throw error;
