@@ -31,6 +31,12 @@ const schema = z.object({
   RUNNER_INTRA_OP_THREADS: z.coerce.number().int().min(0).max(1024).default(0),
   /** threads running independent operators per session; above 1 enables parallel execution */
   RUNNER_INTER_OP_THREADS: z.coerce.number().int().min(0).max(1024).default(0),
+  /**
+   * 'on': idle onnxruntime threads spin for the next operator (its default), for hosts whose cores
+   * the runner has to itself; 'off' lets them sleep, so a shared host's api and database get the
+   * cores between requests
+   */
+  RUNNER_THREAD_SPINNING: z.enum(['on', 'off']).default('off'),
   RUNNER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   RUNNER_MAX_BODY_BYTES: z.coerce
     .number()

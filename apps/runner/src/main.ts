@@ -17,6 +17,7 @@ const runner = await startRunner({
   instancesPerModel: env.RUNNER_INSTANCES_PER_MODEL,
   intraOpThreads: env.RUNNER_INTRA_OP_THREADS,
   interOpThreads: env.RUNNER_INTER_OP_THREADS,
+  threadSpinning: env.RUNNER_THREAD_SPINNING === 'on',
   heartbeatMs: env.RUNNER_HEARTBEAT_MS,
   maxBodyBytes: env.RUNNER_MAX_BODY_BYTES,
   maxInputElements: env.RUNNER_MAX_INPUT_ELEMENTS,

@@ -33,6 +33,8 @@ export interface ModelRepositoryOptions {
   intraOpThreads?: number;
   /** per session; 0 or 1 runs operators one at a time */
   interOpThreads?: number;
+  /** idle onnxruntime threads spin instead of sleeping; default off */
+  threadSpinning?: boolean;
   /** the runner's defaults; a version's `runtimeConfig.batching` overrides them */
   batching: BatchingConfig;
   /** bytes the loaded models may hold together (measured); 0 means no limit */
@@ -292,6 +294,7 @@ export class ModelRepository {
         intraOpThreads: this.options.intraOpThreads ?? 0,
         interOpThreads: this.options.interOpThreads ?? 0,
         executionProviders: this.options.executionProviders,
+        threadSpinning: this.options.threadSpinning ?? false,
         batching: this.options.batching,
         cpus: os.availableParallelism(),
       });

@@ -12,6 +12,8 @@ export interface ServingDefaults {
   /** per session; 0 or 1 is sequential execution (RUNNER_INTER_OP_THREADS) */
   interOpThreads: number;
   executionProviders: ExecutionProvider[];
+  /** idle onnxruntime threads spin instead of sleeping (RUNNER_THREAD_SPINNING) */
+  threadSpinning: boolean;
   batching: BatchingConfig;
   /** cores this process may use */
   cpus: number;
@@ -51,6 +53,7 @@ export function resolveServingConfig(
     instances,
     session: {
       executionProviders: defaults.executionProviders,
+      threadSpinning: defaults.threadSpinning,
       ...(intraOpThreads > 0 ? { intraOpThreads } : {}),
       ...(interOpThreads > 0 ? { interOpThreads } : {}),
     },

@@ -9,6 +9,7 @@ const defaults: ServingDefaults = {
   intraOpThreads: 0,
   interOpThreads: 0,
   executionProviders: ['cpu'],
+  threadSpinning: false,
   batching: { enabled: true, maxBatchSize: 32, maxQueueDelayMs: 2, maxQueueItems: 1024 },
   cpus: 8,
 };
@@ -20,7 +21,7 @@ describe('resolveServingConfig', () => {
     const config = resolve({});
     expect(config.instances).toBe(1);
     // one instance: onnxruntime sizes its own thread pool
-    expect(config.session).toEqual({ executionProviders: ['cpu'] });
+    expect(config.session).toEqual({ executionProviders: ['cpu'], threadSpinning: false });
     expect(config.batching).toEqual(defaults.batching);
     expect(config.inputPolicy).toEqual({ nonFinite: 'reject' });
     expect(config.oversubscribed).toBe(false);
@@ -47,6 +48,7 @@ describe('resolveServingConfig', () => {
     expect(config.instances).toBe(2);
     expect(config.session).toEqual({
       executionProviders: ['cpu'],
+      threadSpinning: false,
       intraOpThreads: 3,
       interOpThreads: 2,
     });
@@ -75,6 +77,7 @@ describe('runner environment', () => {
       RUNNER_INTER_OP_THREADS: '2',
       RUNNER_MAX_INPUT_ELEMENTS: '1000',
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: '2.5',
+      RUNNER_THREAD_SPINNING: 'on',
     });
     expect(env).toMatchObject({
       RUNNER_INSTANCES_PER_MODEL: 2,
@@ -82,11 +85,13 @@ describe('runner environment', () => {
       RUNNER_INTER_OP_THREADS: 2,
       RUNNER_MAX_INPUT_ELEMENTS: 1000,
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: 2.5,
+      RUNNER_THREAD_SPINNING: 'on',
     });
     expect(readRunnerEnv(base)).toMatchObject({
       RUNNER_INSTANCES_PER_MODEL: 1,
       RUNNER_INTER_OP_THREADS: 0,
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: 1,
+      RUNNER_THREAD_SPINNING: 'off',
     });
   });
 

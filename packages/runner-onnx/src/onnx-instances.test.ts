@@ -54,6 +54,14 @@ describe('loadOnnxInstances (real PaddleOCR direction classifier)', () => {
     await parallel!.dispose();
   });
 
+  it('computes the same with idle threads spinning or sleeping', async () => {
+    const [sleeping] = await loadOnnxInstances(classifierFile, 1, { threadSpinning: false });
+    const [spinning] = await loadOnnxInstances(classifierFile, 1, { threadSpinning: true });
+    expect(await spinning!.run([image(2)])).toEqual(await sleeping!.run([image(2)]));
+    await sleeping!.dispose();
+    await spinning!.dispose();
+  });
+
   it.each([[0], [-1], [1.5], [Number.NaN]])('refuses %s instances', async (count) => {
     const error = await loadOnnxInstances(classifierFile, count).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InferenceError);
