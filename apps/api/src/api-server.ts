@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { createDb } from '@modelhub/db';
+import { createDb, createSqlPool } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
 import { AppError, toAppError } from './app-error.ts';
 import { artifactStoreFromEnv, type ArtifactStore } from '@modelhub/artifact-store';
@@ -23,7 +23,7 @@ import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { ApiJobQueue } from './predictions/async/job-queue.ts';
-import { ChargeQueue } from './predictions/charge-queue.ts';
+import { CHARGE_POOL, ChargeQueue } from './predictions/charge-queue.ts';
 import { startPredictionWorkers } from './predictions/async/prediction-workers.ts';
 import { PredictionLookups } from './predictions/prediction-lookups.ts';
 import { RunnerRouter } from './routing/runner-router.ts';
@@ -84,6 +84,7 @@ export interface RunningApi {
 export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const logger = options.logger ?? pino({ name: 'api' });
   const db = createDb(options.databaseUrl, { maxConnections: 20 });
+  const chargePool = createSqlPool(options.databaseUrl, CHARGE_POOL);
   const apiKeys = new ApiKeyAuthenticator(db, options.apiKeyCacheMs ?? 5_000);
   const rateLimits = new RateLimits({
     databaseUrl: options.databaseUrl,
@@ -116,7 +117,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     ),
     rateLimits,
     lookups: new PredictionLookups(db, options.lookupCacheMs ?? 5_000),
-    charges: new ChargeQueue(db),
+    charges: new ChargeQueue(db, chargePool),
     mailer: createMailer({
       smtpUrl: options.smtpUrl,
       from: options.mailFrom ?? 'Modelhub <no-reply@modelhub.local>',
@@ -253,6 +254,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       await queue.stop(true, 10_000);
       await services.router.close();
       await rateLimits.close();
+      await chargePool.end();
       await db.$disconnect();
     },
   };

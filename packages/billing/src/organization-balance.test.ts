@@ -1,15 +1,14 @@
 // The balance column against the ledger it summarises: the database trigger keeps them equal
 // through top-ups, adjustments and grouped charges, and refuses to change a posted amount.
-import { withTenant } from '@modelhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chargeGroup,
   createBillingFixture,
   createOrganization,
   createPublishedVersion,
   succeeded,
   type BillingFixture,
 } from '../test/billing-fixture.ts';
-import { recordSucceededPredictionBatch } from './usage-batch-recorder.ts';
 import { balanceOf } from './usage-recorder.ts';
 
 let f: BillingFixture;
@@ -44,11 +43,9 @@ describe('Organization.balanceMicros', () => {
       ],
     });
     // the app role, as the api charges: one statement for the group's rows
-    await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(
-        tx,
-        Array.from({ length: 4 }, () => succeeded(version, consumer.id)),
-      ),
+    await chargeGroup(
+      f.appPool,
+      Array.from({ length: 4 }, () => succeeded(version, consumer.id)),
     );
 
     for (const org of [consumer, other, publisher]) {

@@ -3,15 +3,22 @@
 // its own debit commits: N concurrent calls against a balance worth M calls charge exactly M.
 // READ COMMITTED gives each statement after the lock a fresh snapshot, which includes everything
 // the previous holder committed.
-import type { BillingMode, Tx } from '@modelhub/db';
+import {
+  billingLockSql,
+  sqlClientOf,
+  type BillingMode,
+  type SqlClient,
+  type Tx,
+} from '@modelhub/db';
 import { BillingError } from './billing-error.ts';
 import { monthStart } from './calendar-month.ts';
 
 /** Serializes the billing decisions of one organization until the transaction ends. */
 export async function lockOrganizationBilling(tx: Tx, organizationId: string): Promise<void> {
-  // A hash collision only makes two organizations wait for each other; it never mixes them up.
-  const key = `modelhub.billing:${organizationId}`;
-  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS locked`;
+  // Wrapped: Prisma cannot decode the lock function's void result.
+  await sqlClientOf(tx).query(`SELECT 1 FROM (SELECT ${billingLockSql('$1')}) AS locked`, [
+    organizationId,
+  ]);
 }
 
 export interface SpendSnapshot {
@@ -25,34 +32,58 @@ export interface SpendSnapshot {
   apiKeySpentMicros: bigint;
 }
 
+// Amounts as text: exact, and the same from node-postgres (the grouped charges) and Prisma.
+const SPEND_SNAPSHOT_SQL = `
+  SELECT o."billingMode"::text AS "billingMode",
+         o."balanceMicros"::text AS "balanceMicros",
+         o."monthlySpendLimitMicros"::text AS "organizationLimitMicros",
+         CASE WHEN o."monthlySpendLimitMicros" IS NULL THEN '0' ELSE
+           (SELECT coalesce(sum(u."amountMicros"), 0)::bigint::text FROM "UsageEvent" u
+             WHERE u."organizationId" = o.id AND u."createdAt" >= $3::timestamptz) END
+           AS "organizationSpentMicros",
+         k."monthlySpendLimitMicros"::text AS "apiKeyLimitMicros",
+         CASE WHEN k."monthlySpendLimitMicros" IS NULL THEN '0' ELSE
+           (SELECT coalesce(sum(u."amountMicros"), 0)::bigint::text FROM "UsageEvent" u
+             WHERE u."organizationId" = o.id AND u."apiKeyId" = k.id
+               AND u."createdAt" >= $3::timestamptz) END
+           AS "apiKeySpentMicros"
+  FROM "Organization" o
+  LEFT JOIN "ApiKey" k ON k.id = $2::text AND k."organizationId" = o.id
+  WHERE o.id = $1::text`;
+
+interface SnapshotRow {
+  billingMode: BillingMode;
+  balanceMicros: string;
+  organizationLimitMicros: string | null;
+  organizationSpentMicros: string;
+  apiKeyLimitMicros: string | null;
+  apiKeySpentMicros: string;
+}
+
+const optionalBigInt = (text: string | null) => (text === null ? null : BigInt(text));
+
 /** One round trip: the balance, and the month's spend only where a limit makes it matter. */
 export async function readSpendSnapshot(
-  tx: Tx,
+  client: SqlClient,
   organizationId: string,
   apiKeyId: string | null,
   now: Date,
 ): Promise<SpendSnapshot> {
-  const since = monthStart(now);
-  const rows = await tx.$queryRaw<SpendSnapshot[]>`
-    SELECT o."billingMode"::text AS "billingMode",
-           o."balanceMicros",
-           o."monthlySpendLimitMicros" AS "organizationLimitMicros",
-           CASE WHEN o."monthlySpendLimitMicros" IS NULL THEN 0::bigint ELSE
-             (SELECT coalesce(sum(u."amountMicros"), 0)::bigint FROM "UsageEvent" u
-               WHERE u."organizationId" = o.id AND u."createdAt" >= ${since}) END
-             AS "organizationSpentMicros",
-           k."monthlySpendLimitMicros" AS "apiKeyLimitMicros",
-           CASE WHEN k."monthlySpendLimitMicros" IS NULL THEN 0::bigint ELSE
-             (SELECT coalesce(sum(u."amountMicros"), 0)::bigint FROM "UsageEvent" u
-               WHERE u."organizationId" = o.id AND u."apiKeyId" = k.id
-                 AND u."createdAt" >= ${since}) END
-             AS "apiKeySpentMicros"
-    FROM "Organization" o
-    LEFT JOIN "ApiKey" k ON k.id = ${apiKeyId} AND k."organizationId" = o.id
-    WHERE o.id = ${organizationId}`;
-  const row = rows[0];
+  const { rows } = await client.query(SPEND_SNAPSHOT_SQL, [
+    organizationId,
+    apiKeyId,
+    monthStart(now).toISOString(),
+  ]);
+  const row = rows[0] as SnapshotRow | undefined;
   if (!row) throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
-  return row;
+  return {
+    billingMode: row.billingMode,
+    balanceMicros: BigInt(row.balanceMicros),
+    organizationLimitMicros: optionalBigInt(row.organizationLimitMicros),
+    organizationSpentMicros: BigInt(row.organizationSpentMicros),
+    apiKeyLimitMicros: optionalBigInt(row.apiKeyLimitMicros),
+    apiKeySpentMicros: BigInt(row.apiKeySpentMicros),
+  };
 }
 
 export interface ChargeRequest {
@@ -70,7 +101,7 @@ export interface ChargeRequest {
  */
 export async function assertCanAfford(tx: Tx, request: ChargeRequest): Promise<SpendSnapshot> {
   const snapshot = await readSpendSnapshot(
-    tx,
+    sqlClientOf(tx),
     request.organizationId,
     request.apiKeyId,
     request.now,

@@ -1,9 +1,11 @@
 // Group commit must decide exactly as recording the calls one by one would: each call's price,
 // the free allowance spent first, the balance and both spend limits checked before each debit,
 // refused calls leaving no row.
-import { withTenant } from '@modelhub/db';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withTenantSql } from '@modelhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chargeGroup,
   createApiKey,
   createBillingFixture,
   createOrganization,
@@ -38,9 +40,7 @@ describe('recordSucceededPredictionBatch', () => {
     });
     const consumer = await createOrganization(f.db, { creditMicros: 3n * PRICE });
     const calls = Array.from({ length: 8 }, () => succeeded(version, consumer.id));
-    const outcomes = await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(tx, calls),
-    );
+    const outcomes = await chargeGroup(f.appPool, calls);
     // 2 free, 3 paid, then the balance is spent
     expect(outcomeCodes(outcomes)).toEqual([
       'OK',
@@ -82,9 +82,7 @@ describe('recordSucceededPredictionBatch', () => {
       totalMs: 9.5,
       startedAt,
     });
-    const [outcome] = await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(tx, [call]),
-    );
+    const [outcome] = await chargeGroup(f.appPool, [call]);
     const { predictionId, usageEventId } = outcome as {
       predictionId: string;
       usageEventId: string;
@@ -142,9 +140,7 @@ describe('recordSucceededPredictionBatch', () => {
     const calls = [limited, free, limited, free, limited, free].map((apiKeyId) =>
       succeeded(version, consumer.id, { apiKeyId }),
     );
-    const outcomes = await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(tx, calls),
-    );
+    const outcomes = await chargeGroup(f.appPool, calls);
     expect(outcomeCodes(outcomes)).toEqual(['OK', 'OK', 'OK', 'OK', 'SPEND_LIMIT_EXCEEDED', 'OK']);
     expect(await balanceOf(f.db, consumer.id)).toBe(95n * PRICE);
   });
@@ -155,11 +151,9 @@ describe('recordSucceededPredictionBatch', () => {
       creditMicros: 100n * PRICE,
       monthlySpendLimitMicros: 3n * PRICE,
     });
-    const outcomes = await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(
-        tx,
-        Array.from({ length: 5 }, () => succeeded(version, consumer.id)),
-      ),
+    const outcomes = await chargeGroup(
+      f.appPool,
+      Array.from({ length: 5 }, () => succeeded(version, consumer.id)),
     );
     expect(outcomeCodes(outcomes)).toEqual([
       'OK',
@@ -193,23 +187,105 @@ describe('recordSucceededPredictionBatch', () => {
     });
     const before = succeeded(version, consumer.id, { startedAt: new Date(change.getTime() - 10) });
     const after = succeeded(version, consumer.id, { startedAt: new Date(change.getTime() + 10) });
-    const outcomes = await withTenant(f.appDb, consumer.id, (tx) =>
-      recordSucceededPredictionBatch(tx, [before, after]),
-    );
+    const outcomes = await chargeGroup(f.appPool, [before, after]);
     expect(
       outcomes.map((o) => (o as { charge: { amountMicros: bigint } }).charge.amountMicros),
     ).toEqual([PRICE, 3n * PRICE]);
+  });
+
+  it('spends each price’s free allowance first across groups, what earlier groups used included', async () => {
+    const a = await createPublishedVersion(f.db, publisher.id, {
+      amountMicros: PRICE,
+      freeAllowance: 2,
+    });
+    const b = await createPublishedVersion(f.db, publisher.id, {
+      amountMicros: 2n * PRICE,
+      freeAllowance: 1,
+    });
+    const consumer = await createOrganization(f.db, { creditMicros: 100n * PRICE });
+    const amounts = (outcomes: unknown[]) =>
+      outcomes.map((o) => (o as { charge: { amountMicros: bigint } }).charge.amountMicros);
+    expect(amounts(await chargeGroup(f.appPool, [succeeded(a, consumer.id)]))).toEqual([0n]);
+    const calls = [a, b, a, b, a].map((version) => succeeded(version, consumer.id));
+    expect(amounts(await chargeGroup(f.appPool, calls))).toEqual([
+      0n,
+      0n,
+      PRICE,
+      2n * PRICE,
+      PRICE,
+    ]);
+    expect(await balanceOf(f.db, consumer.id)).toBe(96n * PRICE);
+  });
+
+  it('leaves no row when the transaction fails after the group was charged', async () => {
+    const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
+    const consumer = await createOrganization(f.db, { creditMicros: 5n * PRICE });
+    const calls = [succeeded(version, consumer.id), succeeded(version, consumer.id)];
+    await expect(
+      withTenantSql(
+        f.appPool,
+        consumer.id,
+        async (client) => {
+          expect(outcomeCodes(await recordSucceededPredictionBatch(client, calls))).toEqual([
+            'OK',
+            'OK',
+          ]);
+          throw new Error('boom');
+        },
+        { billingLock: true },
+      ),
+    ).rejects.toThrow('boom');
+    expect(await balanceOf(f.db, consumer.id)).toBe(5n * PRICE);
+    expect(await f.db.prediction.count({ where: { organizationId: consumer.id } })).toBe(0);
+    expect(await f.db.usageEvent.count({ where: { organizationId: consumer.id } })).toBe(0);
+    expect(await f.db.ledgerEntry.count({ where: { organizationId: consumer.id } })).toBe(1);
+    // the connection went back to the pool usable, outside any transaction
+    expect(outcomeCodes(await chargeGroup(f.appPool, calls))).toEqual(['OK', 'OK']);
+    expect(await balanceOf(f.db, consumer.id)).toBe(3n * PRICE);
+  });
+
+  it('serializes the groups of one organization: the second starts after the first commits', async () => {
+    const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
+    const consumer = await createOrganization(f.db, { creditMicros: 3n * PRICE });
+    const pair = () => [succeeded(version, consumer.id), succeeded(version, consumer.id)];
+    const events: string[] = [];
+    let firstHasLock!: () => void;
+    const locked = new Promise<void>((resolve) => (firstHasLock = resolve));
+    const first = withTenantSql(
+      f.appPool,
+      consumer.id,
+      async (client) => {
+        events.push('first starts');
+        firstHasLock();
+        const outcomes = await recordSucceededPredictionBatch(client, pair());
+        await sleep(300);
+        events.push('first ends');
+        return outcomes;
+      },
+      { billingLock: true },
+    );
+    await locked;
+    const second = withTenantSql(
+      f.appPool,
+      consumer.id,
+      async (client) => {
+        events.push('second starts');
+        return recordSucceededPredictionBatch(client, pair());
+      },
+      { billingLock: true },
+    );
+    expect(outcomeCodes(await first)).toEqual(['OK', 'OK']);
+    // it read the balance the first left: one call's worth
+    expect(outcomeCodes(await second)).toEqual(['OK', 'PAYMENT_REQUIRED']);
+    expect(events).toEqual(['first starts', 'first ends', 'second starts']);
+    expect(await balanceOf(f.db, consumer.id)).toBe(0n);
   });
 
   it('refuses calls it must not group', async () => {
     const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
     const consumer = await createOrganization(f.db, { creditMicros: PRICE });
     await expect(
-      withTenant(f.appDb, consumer.id, (tx) =>
-        recordSucceededPredictionBatch(tx, [
-          succeeded(version, consumer.id, { idempotencyKey: 'k' }),
-        ]),
-      ),
+      chargeGroup(f.appPool, [succeeded(version, consumer.id, { idempotencyKey: 'k' })]),
     ).rejects.toThrow(/charged alone/);
   });
 });

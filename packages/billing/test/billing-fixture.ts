@@ -3,13 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   createDb,
+  createSqlPool,
   generateApiKey,
   withTenant,
+  withTenantSql,
   type BillingMode,
   type Db,
   type PriceUnit,
+  type SqlPool,
 } from '@modelhub/db';
 import { createTestDatabase, type TestDatabase } from '@modelhub/db/testing';
+import { recordSucceededPredictionBatch, type BatchOutcome } from '../src/usage-batch-recorder.ts';
 import {
   recordSucceededPrediction,
   type RecordedUsage,
@@ -22,18 +26,23 @@ export interface BillingFixture {
   db: Db;
   /** the api's role, subject to row-level security */
   appDb: Db;
+  /** the api's role on node-postgres, as its grouped charges run */
+  appPool: SqlPool;
   close(): Promise<void>;
 }
 
 export async function createBillingFixture(): Promise<BillingFixture> {
   const test = await createTestDatabase();
   const appDb = createDb(test.appUrl, { maxConnections: 20 });
+  const appPool = createSqlPool(test.appUrl);
   return {
     test,
     db: test.db,
     appDb,
+    appPool,
     async close() {
       await appDb.$disconnect();
+      await appPool.end();
       await test.drop();
     },
   };
@@ -188,5 +197,18 @@ export async function recordAsApi(
     (tx) => recordSucceededPrediction(tx, prediction),
     // A burst of hundreds queues for the pool and the organization's lock on a shared machine.
     { timeout: 120_000, maxWait: 120_000 },
+  );
+}
+
+/** Charges a group like the api's ChargeQueue: one transaction holding the billing lock. */
+export async function chargeGroup(
+  appPool: SqlPool,
+  calls: readonly SucceededPrediction[],
+): Promise<BatchOutcome[]> {
+  return withTenantSql(
+    appPool,
+    calls[0]!.organizationId,
+    (client) => recordSucceededPredictionBatch(client, calls),
+    { billingLock: true },
   );
 }

@@ -4,6 +4,16 @@ export { readDbEnv, repoRoot, type DbEnv } from './env.ts';
 export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres.ts';
 export { execPrismaCli, migrateDeploy, runPrismaCli } from './migrate.ts';
 export { tenantReadClient, withTenant, type Tx } from './tenant.ts';
+export {
+  billingLockSql,
+  createSqlPool,
+  sqlClientOf,
+  withTenantSql,
+  type CreateSqlPoolOptions,
+  type SqlClient,
+  type SqlPool,
+  type SqlTenantOptions,
+} from './sql-tenant.ts';
 export { APP_ROLE, appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 export {
   apiKeyMatches,

@@ -1,5 +1,6 @@
-// The one way application code reaches tenant-owned rows: a transaction that carries the
-// current organization in `app.organization_id`, which row-level security policies read.
+// The way application code reaches tenant-owned rows (on Prisma; `withTenantSql` is the same on
+// node-postgres): a transaction that carries the current organization in `app.organization_id`,
+// which row-level security policies read.
 import type { Db } from './client.ts';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
