@@ -278,6 +278,12 @@ describe('predict with bad input charges nothing', () => {
     ['is not padded', 'AAAAAA'],
     ['does not fill the shape', Buffer.alloc(16).toString('base64')],
     ['does not divide into FP32 elements', Buffer.alloc(6).toString('base64')],
+    [
+      'holds a NaN (checked on the typed array it decodes to)',
+      Buffer.from(new Float32Array(3 * 48 * 192).fill(0.5).fill(Number.NaN, 7, 8).buffer).toString(
+        'base64',
+      ),
+    ],
   ])(
     'rejects dataBase64 that %s with BAD_USER_INPUT naming the input',
     async (_what, dataBase64) => {

@@ -10,7 +10,7 @@ import {
   splitOutputs,
   type BatchInfo,
   type InferInputTensor,
-  type InferOutputTensor,
+  type TypedOutputTensor,
   type InputPolicy,
   type ModelSignature,
 } from '@modelhub/inference';
@@ -40,7 +40,8 @@ export interface HostedModelOptions {
 }
 
 export interface InferResult {
-  outputs: InferOutputTensor[];
+  /** typed arrays as onnxruntime returned them; JSON answers convert (toJsonTensors) */
+  outputs: TypedOutputTensor[];
   queueMs: number;
   computeMs: number;
   /** rows in the batch this request ran in */
@@ -163,12 +164,12 @@ export class HostedModel {
       const startedAt = performance.now();
       const placement = { instance: lease.index, concurrentBatches: lease.busy, startedAt };
       if (requests.length === 1) {
-        const outputs = await onnx.run(requests[0]!);
+        const outputs = await onnx.runTyped(requests[0]!);
         const computeMs = performance.now() - startedAt;
         return [{ outputs, computeMs, batchSize: batchRows(requests[0]!), ...placement }];
       }
       const rows = requests.map((r) => batchRows(r));
-      const outputs = await onnx.run(concatInputs(requests));
+      const outputs = await onnx.runTyped(concatInputs(requests));
       const computeMs = performance.now() - startedAt;
       const batchSize = rows.reduce((a, b) => a + b, 0);
       return splitOutputs(outputs, rows).map((o) => ({

@@ -33,7 +33,7 @@ export interface ModelRepositoryOptions {
   intraOpThreads?: number;
   /** per session; 0 or 1 runs operators one at a time */
   interOpThreads?: number;
-  /** idle onnxruntime threads spin instead of sleeping; default off */
+  /** idle onnxruntime pool threads spin instead of sleeping; default on */
   threadSpinning?: boolean;
   /** the runner's defaults; a version's `runtimeConfig.batching` overrides them */
   batching: BatchingConfig;
@@ -294,7 +294,7 @@ export class ModelRepository {
         intraOpThreads: this.options.intraOpThreads ?? 0,
         interOpThreads: this.options.interOpThreads ?? 0,
         executionProviders: this.options.executionProviders,
-        threadSpinning: this.options.threadSpinning ?? false,
+        threadSpinning: this.options.threadSpinning ?? true,
         batching: this.options.batching,
         cpus: os.availableParallelism(),
       });

@@ -37,7 +37,7 @@ export interface RunnerOptions {
   intraOpThreads?: number;
   /** threads running independent operators per session; 0 or 1 (default) is sequential */
   interOpThreads?: number;
-  /** idle onnxruntime threads spin instead of sleeping (default off: the host is shared) */
+  /** idle onnxruntime pool threads spin instead of sleeping (default on, as onnxruntime) */
   threadSpinning?: boolean;
   heartbeatMs?: number;
   /** the largest request body, JSON or binary; larger is 413 PAYLOAD_TOO_LARGE */
@@ -96,7 +96,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     instancesPerModel: options.instancesPerModel ?? 1,
     intraOpThreads: options.intraOpThreads ?? 0,
     interOpThreads: options.interOpThreads ?? 0,
-    threadSpinning: options.threadSpinning ?? false,
+    threadSpinning: options.threadSpinning ?? true,
   });
 
   // Typed as fastify's logger so the instance has fastify's default generics.

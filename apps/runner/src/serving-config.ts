@@ -12,7 +12,7 @@ export interface ServingDefaults {
   /** per session; 0 or 1 is sequential execution (RUNNER_INTER_OP_THREADS) */
   interOpThreads: number;
   executionProviders: ExecutionProvider[];
-  /** idle onnxruntime threads spin instead of sleeping (RUNNER_THREAD_SPINNING) */
+  /** idle onnxruntime pool threads spin instead of sleeping (RUNNER_THREAD_SPINNING) */
   threadSpinning: boolean;
   batching: BatchingConfig;
   /** cores this process may use */
@@ -54,6 +54,10 @@ export function resolveServingConfig(
     session: {
       executionProviders: defaults.executionProviders,
       threadSpinning: defaults.threadSpinning,
+      // A session computing on the main thread would stop the runner reading, batching and
+      // answering requests for the whole batch; in a worker thread, I/O and compute overlap and
+      // a model's instances really run at once.
+      inWorkerThread: true,
       ...(intraOpThreads > 0 ? { intraOpThreads } : {}),
       ...(interOpThreads > 0 ? { interOpThreads } : {}),
     },

@@ -10,7 +10,8 @@ import {
   parseInferRequest,
   validateInferInputs,
   wantsBinaryOutputs,
-  type InferResponse,
+  toJsonTensors,
+  type TypedInferResponse,
   type TensorLimits,
   type ModelMetadataResponse,
 } from '@modelhub/inference';
@@ -41,7 +42,9 @@ function registerBodyParsers(app: FastifyInstance): void {
     done: (err: Error | null, body?: unknown) => void,
   ) => {
     try {
-      done(null, decodeInferRequestBody(body, parseInferenceHeaderLength(req.headers[HEADER])));
+      // Binary tensors stay typed arrays (views over the body) all the way to onnxruntime.
+      const length = parseInferenceHeaderLength(req.headers[HEADER]);
+      done(null, decodeInferRequestBody(body, length, { typedArrays: true }));
     } catch (error) {
       done(error as Error);
     }
@@ -144,7 +147,7 @@ export function registerV2Routes(
     );
     if (!model.batching.enabled)
       metrics.observeUnbatched(model, result.queueMs, result.computeMs, result.batchSize);
-    const response: InferResponse = {
+    const response: TypedInferResponse = {
       model_name: name,
       model_version: model.version,
       ...(request.id !== undefined ? { id: request.id } : {}),
@@ -163,7 +166,7 @@ export function registerV2Routes(
       return reply.type('application/octet-stream').send(encoded.body);
     }
     metrics.countRequest(name, 'OK');
-    return response;
+    return { ...response, outputs: toJsonTensors(response.outputs) };
   };
   for (const route of INFER_ROUTES) app.post<{ Params: ModelParams }>(route, infer);
 }

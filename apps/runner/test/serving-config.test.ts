@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@modelhub/config';
-import { parseRuntimeConfig } from '@modelhub/inference';
+import os from 'node:os';
+import { MAX_MODEL_INSTANCES, parseRuntimeConfig } from '@modelhub/inference';
 import { readRunnerEnv } from '../src/env.ts';
 import { resolveServingConfig, type ServingDefaults } from '../src/serving-config.ts';
 
@@ -21,7 +22,11 @@ describe('resolveServingConfig', () => {
     const config = resolve({});
     expect(config.instances).toBe(1);
     // one instance: onnxruntime sizes its own thread pool
-    expect(config.session).toEqual({ executionProviders: ['cpu'], threadSpinning: false });
+    expect(config.session).toEqual({
+      executionProviders: ['cpu'],
+      threadSpinning: false,
+      inWorkerThread: true,
+    });
     expect(config.batching).toEqual(defaults.batching);
     expect(config.inputPolicy).toEqual({ nonFinite: 'reject' });
     expect(config.oversubscribed).toBe(false);
@@ -49,6 +54,7 @@ describe('resolveServingConfig', () => {
     expect(config.session).toEqual({
       executionProviders: ['cpu'],
       threadSpinning: false,
+      inWorkerThread: true,
       intraOpThreads: 3,
       interOpThreads: 2,
     });
@@ -77,7 +83,7 @@ describe('runner environment', () => {
       RUNNER_INTER_OP_THREADS: '2',
       RUNNER_MAX_INPUT_ELEMENTS: '1000',
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: '2.5',
-      RUNNER_THREAD_SPINNING: 'on',
+      RUNNER_THREAD_SPINNING: 'off',
     });
     expect(env).toMatchObject({
       RUNNER_INSTANCES_PER_MODEL: 2,
@@ -85,13 +91,14 @@ describe('runner environment', () => {
       RUNNER_INTER_OP_THREADS: 2,
       RUNNER_MAX_INPUT_ELEMENTS: 1000,
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: 2.5,
-      RUNNER_THREAD_SPINNING: 'on',
+      RUNNER_THREAD_SPINNING: 'off',
     });
     expect(readRunnerEnv(base)).toMatchObject({
-      RUNNER_INSTANCES_PER_MODEL: 1,
+      // one instance per core (each gets one intra-op thread: see resolveServingConfig)
+      RUNNER_INSTANCES_PER_MODEL: Math.min(os.availableParallelism(), MAX_MODEL_INSTANCES),
       RUNNER_INTER_OP_THREADS: 0,
       RUNNER_MEMORY_FLOOR_PER_ARTIFACT_BYTE: 1,
-      RUNNER_THREAD_SPINNING: 'off',
+      RUNNER_THREAD_SPINNING: 'on',
     });
   });
 

@@ -53,9 +53,11 @@ export type TypedInferResponse = Omit<InferResponse, 'outputs'> & {
 /** An output tensor whose numeric data may be a typed array. */
 export type TypedOutputTensor = TypedInferResponse['outputs'][number];
 
-/** The outputs with their data as JSON-form arrays (for storing as JSON). */
-export function toJsonOutputs(outputs: readonly TypedOutputTensor[]): InferOutputTensor[] {
-  return outputs.map((o) => ({ ...o, data: toJsonTensorData(o.datatype, o.data) as TensorData }));
+/** Tensors with their data as JSON-form arrays, for storing or answering as JSON. */
+export function toJsonTensors<T extends { datatype: Datatype; data: AnyTensorData }>(
+  tensors: readonly T[],
+): (Omit<T, 'data'> & { data: TensorData })[] {
+  return tensors.map((t) => ({ ...t, data: toJsonTensorData(t.datatype, t.data) as TensorData }));
 }
 
 type TensorsKey = 'inputs' | 'outputs';

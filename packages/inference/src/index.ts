@@ -60,7 +60,7 @@ export {
   encodeInferResponseBody,
   wantsBinaryOutputs,
   toJsonTensorData,
-  toJsonOutputs,
+  toJsonTensors,
   type TypedOutputTensor,
   type BinaryDecodeOptions,
   type EncodedBody,

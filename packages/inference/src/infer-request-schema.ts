@@ -1,7 +1,7 @@
 // Structural validation of a v2 JSON infer request, before anything looks at a model.
 import { z } from 'zod';
 import { InferenceError } from './inference-error.ts';
-import { DATATYPES, type InferRequest } from './v2-types.ts';
+import { DATATYPES, type AnyTensorData, type InferRequest } from './v2-types.ts';
 
 const name = z.string().min(1).max(256);
 const parameters = z.record(z.string(), z.unknown()).optional();
@@ -18,10 +18,14 @@ const tensor = z.object({
         .max(2 ** 31),
     )
     .max(16),
-  // v2 allows nested row-major arrays; `flattenTensorData` flattens them. Elements are checked
-  // against the model's datatype by `validateInferInputs`, so the schema does not walk them
-  // (tens of thousands per image: walking twice showed up in profiles).
-  data: z.custom<unknown[]>((value) => Array.isArray(value), 'must be an array'),
+  // v2 allows nested row-major arrays; `flattenTensorData` flattens them. Binary tensors arrive
+  // decoded as typed arrays. Elements are checked against the model's datatype by
+  // `validateInferInputs`, so the schema does not walk them (tens of thousands per image: walking
+  // twice showed up in profiles).
+  data: z.custom<AnyTensorData>(
+    (value) => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)),
+    'must be an array',
+  ),
   parameters,
 });
 

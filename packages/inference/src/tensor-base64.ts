@@ -9,7 +9,7 @@ import {
   writeTensorBytes,
   type TensorBytesFailure,
 } from './tensor-bytes.ts';
-import type { Datatype, TensorData } from './v2-types.ts';
+import type { AnyTensorData, Datatype } from './v2-types.ts';
 
 /** The tensor's binary bytes, base64-encoded. */
 export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>): string {
@@ -20,15 +20,15 @@ export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>)
 }
 
 /**
- * The data of a base64-encoded binary tensor, as JSON-form arrays (number[], boolean[],
- * string[]) for the usual validation. `fail` names the tensor in its errors; a string that is
+ * The data of a base64-encoded binary tensor, as a typed array of the datatype's kind (a view over
+ * the decoded bytes; see TypedTensorData), BYTES as string[]. `fail` names the tensor in its errors; a string that is
  * not padded standard base64, or whose bytes do not divide into elements, fails.
  */
 export function decodeTensorBase64(
   datatype: Datatype,
   base64: string,
   fail: TensorBytesFailure,
-): TensorData {
+): AnyTensorData {
   // Buffer.from skips characters outside the alphabet silently; only canonical base64 (standard
   // alphabet, padded) encodes back to itself. Re-encoding is far cheaper than a regular
   // expression over a string of hundreds of kilobytes.
@@ -36,5 +36,5 @@ export function decodeTensorBase64(
   if (bytes.toString('base64') !== base64) {
     throw fail('is not valid base64 (standard alphabet, padded)');
   }
-  return decodeTensorBytes(datatype, bytes, false, fail) as TensorData;
+  return decodeTensorBytes(datatype, bytes, true, fail);
 }

@@ -82,7 +82,7 @@ describe('concatInputs and splitOutputs', () => {
     for (let round = 0; round < 20; round++) {
       const rows = Array.from({ length: 1 + (round % 7) }, (_, i) => 1 + ((round * 7 + i) % 4));
       const requests = rows.map(request);
-      const outputs: InferOutputTensor[] = concatInputs(requests);
+      const outputs = concatInputs(requests);
       const split = splitOutputs(outputs, rows);
       expect(split).toEqual(requests);
     }

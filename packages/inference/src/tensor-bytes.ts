@@ -2,27 +2,9 @@
 // row-major, BOOL one byte per element, BYTES each a 4-byte little-endian length then the bytes.
 import { floatToHalf, halfToFloat } from './float16.ts';
 import type { InferenceError } from './inference-error.ts';
-import { DATATYPES, type Datatype, type TensorData } from './v2-types.ts';
+import { DATATYPES, type AnyTensorData, type Datatype, type TypedTensorData } from './v2-types.ts';
 
-/**
- * Tensor data as typed arrays, the form onnxruntime takes without copying: FP16 is a Uint16Array
- * of raw half-precision bits (what an onnxruntime 'float16' tensor holds), BOOL a Uint8Array of
- * 0/1, INT64/UINT64 BigInt64Array/BigUint64Array, BYTES stays string[].
- */
-export type TypedTensorData =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | BigInt64Array
-  | Uint8Array
-  | Uint16Array
-  | Uint32Array
-  | BigUint64Array
-  | string[];
-
-export type AnyTensorData = TensorData | TypedTensorData;
+export type { AnyTensorData, TypedTensorData };
 
 /** Builds the error for a malformed tensor; the caller picks the code and names the tensor. */
 export type TensorBytesFailure = (message: string) => InferenceError;
@@ -65,7 +47,8 @@ type TypedArrayConstructor =
   | Uint32ArrayConstructor
   | BigUint64ArrayConstructor;
 
-const TYPED_ARRAY: Record<FixedDatatype, TypedArrayConstructor> = {
+/** The typed array each fixed-size datatype travels as (FP16: raw half bits, BOOL: 0/1 bytes). */
+export const TYPED_ARRAY: Record<FixedDatatype, TypedArrayConstructor> = {
   BOOL: Uint8Array,
   UINT8: Uint8Array,
   INT8: Int8Array,

@@ -171,6 +171,70 @@ describe('validateInferInputs', () => {
   });
 });
 
+describe('validateInferInputs with typed arrays (binary and base64 tensors)', () => {
+  const typed = (datatype: InferInputTensor['datatype'], data: InferInputTensor['data']) => ({
+    inputs: [x({ datatype, shape: [1, 3, 2], data })],
+  });
+  const sig = (datatype: InferInputTensor['datatype']): ModelSignature => ({
+    ...signature,
+    inputs: [{ name: 'x', datatype, shape: [-1, 3, 2] }],
+  });
+  const code = (datatype: InferInputTensor['datatype'], data: InferInputTensor['data']) =>
+    inferenceErrorCode(() => validateInferInputs(typed(datatype, data), sig(datatype)));
+
+  it('passes a typed array of the datatype through as it is, without a copy', () => {
+    const data = new Float32Array([1, 2, 3, 4, 5, 6]);
+    const [input] = validateInferInputs(typed('FP32', data), signature);
+    expect(input!.data).toBe(data);
+    const int64 = new BigInt64Array([1n, -2n, 2n ** 62n, 4n, 5n, 6n]);
+    expect(validateInferInputs(typed('INT64', int64), sig('INT64'))[0]!.data).toBe(int64);
+  });
+
+  it('refuses NaN and Infinity in FP32, FP64 and FP16 (raw half bits) unless the model allows them', () => {
+    const withNaN = new Float32Array([1, 2, Number.NaN, 4, 5, 6]);
+    expect(code('FP32', withNaN)).toBe('INVALID_ARGUMENT');
+    expect(code('FP64', new Float64Array([1, 2, 3, 4, 5, -Infinity]))).toBe('INVALID_ARGUMENT');
+    // 0x7c00 is +Infinity, 0x7e00 a NaN, 0x3c00 is 1
+    expect(code('FP16', new Uint16Array([0x3c00, 0x3c00, 0x7c00, 0, 0, 0]))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(code('FP16', new Uint16Array([0x7e00, 0, 0, 0, 0, 0]))).toBe('INVALID_ARGUMENT');
+    expect(() =>
+      validateInferInputs(typed('FP32', withNaN), signature, undefined, { nonFinite: 'allow' }),
+    ).not.toThrow();
+    expect(() =>
+      validateInferInputs(
+        typed('FP16', new Uint16Array([0x3c00, 0, 0, 0, 0, 0xfbff])),
+        sig('FP16'),
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses BOOL bytes other than 0 and 1', () => {
+    expect(code('BOOL', new Uint8Array([0, 1, 1, 0, 2, 1]))).toBe('INVALID_ARGUMENT');
+    expect(() =>
+      validateInferInputs(typed('BOOL', new Uint8Array([0, 1, 1, 0, 0, 1])), sig('BOOL')),
+    ).not.toThrow();
+  });
+
+  it('refuses a typed array of another kind than the datatype, and a wrong element count', () => {
+    expect(code('FP32', new Float64Array(6))).toBe('INVALID_ARGUMENT');
+    expect(code('INT32', new Uint32Array(6))).toBe('INVALID_ARGUMENT');
+    expect(code('FP32', new Float32Array(5))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('accepts typed arrays in the request schema', () => {
+    const body = {
+      inputs: [{ name: 'x', datatype: 'FP32', shape: [1], data: new Float32Array(1) }],
+    };
+    expect(parseInferRequest(body).inputs[0]!.data).toBeInstanceOf(Float32Array);
+    const view = { ...body.inputs[0], data: new DataView(new ArrayBuffer(4)) };
+    expect(inferenceErrorCode(() => parseInferRequest({ inputs: [view] }))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
 describe('parseInferRequest', () => {
   it.each([
     [null],

@@ -1,5 +1,6 @@
 // Checks inputs against a model's signature, so nothing malformed reaches onnxruntime.
 import { InferenceError } from './inference-error.ts';
+import { TYPED_ARRAY } from './tensor-bytes.ts';
 import type {
   Datatype,
   InferInputTensor,
@@ -7,6 +8,7 @@ import type {
   ModelSignature,
   TensorData,
   TensorSpec,
+  TypedTensorData,
 } from './v2-types.ts';
 
 export interface TensorLimits {
@@ -107,9 +109,67 @@ function checkValues(
   return data as number[];
 }
 
+type TypedArray = Exclude<TypedTensorData, string[]>;
+
+/** FP16 bits with an all-ones exponent: Infinity or NaN. */
+const HALF_EXPONENT = 0x7c00;
+
+/**
+ * Checks typed-array data (from binary or base64 tensors). The array's kind already bounds every
+ * element to the datatype, so what is left is BOOL's 0/1 and non-finite floats: one pass over the
+ * memory, no per-element boxing.
+ */
+function checkTypedValues(
+  input: InferInputTensor,
+  data: TypedArray,
+  signature: ModelSignature,
+  policy: InputPolicy,
+): TypedArray {
+  const { datatype, name } = input;
+  const kind = datatype === 'BYTES' ? undefined : TYPED_ARRAY[datatype];
+  if (!kind || !(data instanceof kind)) {
+    throw invalid(
+      `input '${name}' holds ${data.constructor.name} data, which cannot be ${datatype}`,
+      signature,
+    );
+  }
+  const bad = (i: number, what: string) =>
+    invalid(`input '${name}' element ${i} is ${show(data[i])}, not ${what}`, signature);
+  if (datatype === 'BOOL') {
+    const bytes = data as Uint8Array;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 1) throw bad(i, 'a boolean (0 or 1)');
+    return data;
+  }
+  if (policy.nonFinite === 'allow') return data;
+  if (datatype === 'FP16') {
+    const bits = data as Uint16Array;
+    for (let i = 0; i < bits.length; i++) {
+      if ((bits[i]! & HALF_EXPONENT) === HALF_EXPONENT)
+        throw invalid(`input '${name}' element ${i} is not a finite number`, signature);
+    }
+  } else if (datatype === 'FP32' || datatype === 'FP64') {
+    const i = firstNonFinite(data as Float32Array | Float64Array);
+    if (i >= 0) throw bad(i, 'a finite number');
+  }
+  return data;
+}
+
+/** The index of the first NaN or +-Infinity, or -1. x - x is 0 for every finite x, NaN otherwise. */
+function firstNonFinite(floats: Float32Array | Float64Array): number {
+  for (let i = 0, n = floats.length; i < n; i++) {
+    const v = floats[i]!;
+    if (v - v !== 0) return i;
+  }
+  return -1;
+}
+
+function isTypedArray(data: unknown): data is TypedArray {
+  return ArrayBuffer.isView(data);
+}
+
 /**
  * Validates a request's inputs and requested outputs against the signature and returns the
- * inputs with flattened data. Throws INVALID_ARGUMENT (or PAYLOAD_TOO_LARGE) with a message
+ * inputs with flattened data (typed arrays stay as they are). Throws INVALID_ARGUMENT (or PAYLOAD_TOO_LARGE) with a message
  * that names the expected signature.
  */
 export function validateInferInputs(
@@ -147,14 +207,17 @@ export function validateInferInputs(
         `input '${input.name}' has ${count} elements; the limit is ${limits.maxElementsPerInput}`,
       );
     }
-    const flat = flattenTensorData(input.data);
+    const flat = isTypedArray(input.data) ? input.data : flattenTensorData(input.data);
     if (flat.length !== count) {
       throw invalid(
         `input '${input.name}' has ${flat.length} data elements but shape [${input.shape.join(',')}] needs ${count}`,
         signature,
       );
     }
-    return { ...input, data: checkValues(input, flat, signature, policy) };
+    const data = isTypedArray(flat)
+      ? checkTypedValues(input, flat, signature, policy)
+      : checkValues(input, flat as unknown[], signature, policy);
+    return { ...input, data };
   });
   const missing = signature.inputs.filter((s) => !seen.has(s.name));
   if (missing.length)

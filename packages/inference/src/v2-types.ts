@@ -32,12 +32,35 @@ export interface ModelSignature {
 
 export type TensorData = number[] | boolean[] | string[];
 
+/**
+ * Tensor data as typed arrays, the form onnxruntime takes without copying: FP16 is a Uint16Array
+ * of raw half-precision bits (what an onnxruntime 'float16' tensor holds), BOOL a Uint8Array of
+ * 0/1, INT64/UINT64 BigInt64Array/BigUint64Array, BYTES stays string[].
+ */
+export type TypedTensorData =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | BigInt64Array
+  | Uint8Array
+  | Uint16Array
+  | Uint32Array
+  | BigUint64Array
+  | string[];
+
+export type AnyTensorData = TensorData | TypedTensorData;
+
 export interface InferInputTensor {
   name: string;
   datatype: Datatype;
   shape: number[];
-  /** row-major, flattened */
-  data: TensorData;
+  /**
+   * Row-major. JSON requests give (possibly nested) arrays; binary and base64 requests give typed
+   * arrays of the datatype's kind (see TypedTensorData), which travel to onnxruntime uncopied.
+   */
+  data: AnyTensorData;
   parameters?: Record<string, unknown>;
 }
 

@@ -1,6 +1,12 @@
-// v2 datatypes <-> onnxruntime tensor types, and building ORT tensors from JSON data.
-import { Tensor } from 'onnxruntime-node';
-import { InferenceError, type Datatype, type TensorData } from '@modelhub/inference';
+// v2 datatypes <-> onnxruntime tensor types, and tensor data in and out of onnxruntime.
+import type { Tensor } from 'onnxruntime-node';
+import type { PlainTensor } from './session-host.ts';
+import {
+  floatToHalf,
+  type AnyTensorData,
+  type Datatype,
+  type TypedTensorData,
+} from '@modelhub/inference';
 
 type OrtType = Tensor.Type;
 
@@ -28,63 +34,46 @@ export function v2Datatype(ortType: string): Datatype | null {
   return ORT_TO_V2.get(ortType) ?? null;
 }
 
+type TypedArray = Exclude<TypedTensorData, string[]>;
+
+/** The typed array onnxruntime holds each v2 datatype in (FP16 as raw half bits, BOOL as 0/1). */
+const ORT_ARRAY: Record<
+  Exclude<Datatype, 'BYTES'>,
+  { from(values: ArrayLike<number>): TypedArray }
+> = {
+  FP32: Float32Array,
+  FP64: Float64Array,
+  INT8: Int8Array,
+  INT16: Int16Array,
+  INT32: Int32Array,
+  UINT8: Uint8Array,
+  UINT16: Uint16Array,
+  UINT32: Uint32Array,
+  BOOL: Uint8Array,
+  FP16: Uint16Array,
+  INT64: { from: (values) => BigInt64Array.from(values as ArrayLike<number>, (v) => BigInt(v)) },
+  UINT64: { from: (values) => BigUint64Array.from(values as ArrayLike<number>, (v) => BigInt(v)) },
+};
+
+/**
+ * An onnxruntime tensor's type and data for validated v2 data. Typed arrays (binary and base64
+ * requests) are taken as they are, without a copy; JSON arrays are converted once.
+ */
 export function toOrtTensor(
   datatype: Datatype,
   shape: readonly number[],
-  data: TensorData,
-): Tensor {
+  data: AnyTensorData,
+): PlainTensor {
+  const type = V2_TO_ORT[datatype]!;
   const dims = [...shape];
-  switch (datatype) {
-    case 'FP32':
-      return new Tensor('float32', Float32Array.from(data as number[]), dims);
-    case 'FP64':
-      return new Tensor('float64', Float64Array.from(data as number[]), dims);
-    case 'INT8':
-      return new Tensor('int8', Int8Array.from(data as number[]), dims);
-    case 'INT16':
-      return new Tensor('int16', Int16Array.from(data as number[]), dims);
-    case 'INT32':
-      return new Tensor('int32', Int32Array.from(data as number[]), dims);
-    case 'INT64':
-      return new Tensor(
-        'int64',
-        BigInt64Array.from(data as number[], (v) => BigInt(v)),
-        dims,
-      );
-    case 'UINT8':
-      return new Tensor('uint8', Uint8Array.from(data as number[]), dims);
-    case 'UINT16':
-      return new Tensor('uint16', Uint16Array.from(data as number[]), dims);
-    case 'UINT32':
-      return new Tensor('uint32', Uint32Array.from(data as number[]), dims);
-    case 'UINT64':
-      return new Tensor(
-        'uint64',
-        BigUint64Array.from(data as number[], (v) => BigInt(v)),
-        dims,
-      );
-    case 'BOOL':
-      return new Tensor(
-        'bool',
-        Uint8Array.from(data as boolean[], (v) => (v ? 1 : 0)),
-        dims,
-      );
-    case 'BYTES':
-      return new Tensor('string', data as string[], dims);
-    case 'FP16':
-      throw new InferenceError(
-        'INVALID_ARGUMENT',
-        'FP16 inputs are accepted only in the binary tensor format',
-      );
-  }
-}
-
-/** JSON-friendly data of an output tensor (64-bit integers become numbers). */
-export function fromOrtTensor(tensor: Tensor): TensorData {
-  const data = tensor.data;
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array)
-    return Array.from(data, Number);
-  if (tensor.type === 'bool') return Array.from(data as Uint8Array, Boolean);
-  if (Array.isArray(data)) return data;
-  return Array.from(data as ArrayLike<number>);
+  if (datatype === 'BYTES' || ArrayBuffer.isView(data))
+    return { type, data: data as TypedArray | string[], dims };
+  const values = data as (number | boolean)[];
+  const converted =
+    datatype === 'BOOL'
+      ? Uint8Array.from(values, (v) => (v ? 1 : 0))
+      : datatype === 'FP16'
+        ? Uint16Array.from(values as number[], floatToHalf)
+        : ORT_ARRAY[datatype].from(values as number[]);
+  return { type, data: converted, dims };
 }

@@ -1,13 +1,17 @@
 // One loaded ONNX model: an onnxruntime session plus the v2 signature read from its graph.
-import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
 import {
   InferenceError,
+  toJsonTensors,
+  type AnyTensorData,
+  type TypedOutputTensor,
   type InferInputTensor,
   type InferOutputTensor,
   type ModelSignature,
   type TensorSpec,
 } from '@modelhub/inference';
-import { fromOrtTensor, toOrtTensor, v2Datatype } from './datatypes.ts';
+import { toOrtTensor, v2Datatype } from './datatypes.ts';
+import { createSessionHost, type PlainTensor, type SessionHost } from './session-host.ts';
 
 export type ExecutionProvider = 'cpu' | 'cuda';
 
@@ -22,12 +26,17 @@ export interface OnnxSessionOptions {
    */
   interOpThreads?: number;
   /**
-   * Whether idle pool threads spin waiting for the next operator (onnxruntime's default) instead
-   * of sleeping. Spinning saves a few microseconds per operator on cores the runner has to
-   * itself, and burns whole cores between requests on a host it shares (the api, PostgreSQL):
-   * off unless asked for.
+   * Whether idle pool threads spin waiting for the next operator (onnxruntime's default, and
+   * ours) instead of sleeping. A multi-threaded session needs it: woken per operator, a pool of
+   * two ran the classifier at a third of the throughput. Spinning burns the cores between
+   * requests, though, which a shared host may prefer to keep. No effect with one thread.
    */
   threadSpinning?: boolean;
+  /**
+   * Run the session in a worker thread of its own, so the calling thread's event loop keeps
+   * serving while a batch computes (see session-host.ts). What a server wants; default false.
+   */
+  inWorkerThread?: boolean;
 }
 
 /** onnxruntime session config entries (onnxruntime_session_options_config_keys.h) */
@@ -40,7 +49,13 @@ export interface OnnxModel {
   readonly signature: ModelSignature;
   /** the execution providers the session was created with */
   readonly executionProviders: ExecutionProvider[];
+  /** Outputs as JSON-form arrays (64-bit integers as numbers). */
   run(inputs: InferInputTensor[], outputNames?: string[]): Promise<InferOutputTensor[]>;
+  /**
+   * Outputs as onnxruntime returns them: typed arrays (FP16 as raw half bits, INT64 as
+   * BigInt64Array), what a server encodes into binary answers without a per-element copy.
+   */
+  runTyped(inputs: InferInputTensor[], outputNames?: string[]): Promise<TypedOutputTensor[]>;
   dispose(): Promise<void>;
 }
 
@@ -65,7 +80,7 @@ function toSpec(meta: InferenceSession.ValueMetadata): TensorSpec {
   };
 }
 
-export function readSignature(session: InferenceSession): ModelSignature {
+function readSignature(session: SessionHost): ModelSignature {
   return { inputs: session.inputMetadata.map(toSpec), outputs: session.outputMetadata.map(toSpec) };
 }
 
@@ -77,15 +92,13 @@ async function createSession(
   const sessionOptions: InferenceSession.SessionOptions = {
     executionProviders: providers,
     graphOptimizationLevel: 'all',
-    extra: { session: threadSpinningConfig(options.threadSpinning ?? false) },
+    extra: { session: threadSpinningConfig(options.threadSpinning ?? true) },
     ...(options.intraOpThreads ? { intraOpNumThreads: options.intraOpThreads } : {}),
     ...(options.interOpThreads && options.interOpThreads > 1
       ? { interOpNumThreads: options.interOpThreads, executionMode: 'parallel' as const }
       : {}),
   };
-  return typeof model === 'string'
-    ? InferenceSession.create(model, sessionOptions)
-    : InferenceSession.create(model, sessionOptions);
+  return createSessionHost(model, sessionOptions, options.inWorkerThread ?? false);
 }
 
 /**
@@ -99,7 +112,7 @@ export async function loadOnnxModel(
 ): Promise<OnnxModel> {
   const wanted = [...new Set([...(options.executionProviders ?? []), 'cpu' as const])];
   let providers = wanted;
-  let session: InferenceSession;
+  let session: SessionHost;
   try {
     session = await createSession(model, options, wanted);
   } catch (error) {
@@ -115,34 +128,37 @@ export async function loadOnnxModel(
     }
   }
   const signature = readSignature(session);
+  const runTyped: OnnxModel['runTyped'] = async (inputs, outputNames) => {
+    const feeds: Record<string, PlainTensor> = {};
+    for (const input of inputs)
+      feeds[input.name] = toOrtTensor(input.datatype, input.shape, input.data);
+    const wantedOutputs = outputNames?.length ? outputNames : session.outputNames;
+    let results: Record<string, PlainTensor>;
+    try {
+      results = await session.run(feeds, [...wantedOutputs]);
+    } catch (error) {
+      throw new InferenceError(
+        'INVALID_ARGUMENT',
+        `the model rejected the inputs: ${(error as Error).message}`,
+      );
+    }
+    const specs = new Map(signature.outputs.map((s) => [s.name, s]));
+    return wantedOutputs.map((name) => {
+      const tensor = results[name]!;
+      return {
+        name,
+        datatype: specs.get(name)!.datatype,
+        shape: [...tensor.dims],
+        data: tensor.data as AnyTensorData,
+      };
+    });
+  };
   return {
     signature,
     executionProviders: providers,
-    async run(inputs, outputNames) {
-      const feeds: Record<string, Tensor> = {};
-      for (const input of inputs)
-        feeds[input.name] = toOrtTensor(input.datatype, input.shape, input.data);
-      const wantedOutputs = outputNames?.length ? outputNames : session.outputNames;
-      let results: InferenceSession.OnnxValueMapType;
-      try {
-        results = await session.run(feeds, [...wantedOutputs]);
-      } catch (error) {
-        throw new InferenceError(
-          'INVALID_ARGUMENT',
-          `the model rejected the inputs: ${(error as Error).message}`,
-        );
-      }
-      const specs = new Map(signature.outputs.map((s) => [s.name, s]));
-      return wantedOutputs.map((name) => {
-        const tensor = results[name] as Tensor;
-        return {
-          name,
-          datatype: specs.get(name)!.datatype,
-          shape: [...tensor.dims],
-          data: fromOrtTensor(tensor),
-        };
-      });
-    },
+    runTyped,
+    run: async (inputs, outputNames) =>
+      toJsonTensors(await runTyped(inputs, outputNames)) as InferOutputTensor[],
     async dispose() {
       await session.release();
     },

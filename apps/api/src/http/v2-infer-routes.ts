@@ -10,7 +10,7 @@ import {
   parseInferenceHeaderLength,
   parseInferRequest,
   wantsBinaryOutputs,
-  toJsonOutputs,
+  toJsonTensors,
   type TypedInferResponse,
   type TensorSpec,
 } from '@modelhub/inference';
@@ -46,7 +46,10 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
   const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
     const principal = requirePermission(await authenticate(req, reply), 'predictions.run');
     const raw = Buffer.isBuffer(req.body)
-      ? decodeInferRequestBody(req.body, parseInferenceHeaderLength(req.headers[HEADER]))
+      ? decodeInferRequestBody(req.body, parseInferenceHeaderLength(req.headers[HEADER]), {
+          // validated and forwarded to the runner as they are, without a per-element copy
+          typedArrays: true,
+        })
       : req.body;
     const request = parseInferRequest(raw);
     const binary = wantsBinaryOutputs(request);
@@ -78,7 +81,7 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
       }
       return reply.type('application/octet-stream').send(encoded.body);
     }
-    return { ...response, outputs: toJsonOutputs(result.outputs) };
+    return { ...response, outputs: toJsonTensors(result.outputs) };
   };
 
   const metadata = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {

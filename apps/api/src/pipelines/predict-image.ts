@@ -9,7 +9,7 @@ import {
   type ImageLimits,
   type LabelScore,
 } from '@modelhub/models';
-import { toJsonOutputs, type TensorSpec } from '@modelhub/inference';
+import { toJsonTensors, type TensorSpec } from '@modelhub/inference';
 import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -89,7 +89,7 @@ export async function predictImage(
     ...result,
     // After the charge nothing may fail: labels that fit no output are left out, not an error.
     labels: config.labels
-      ? topLabels(toJsonOutputs(result.outputs), config.labels, input.topK ?? DEFAULT_TOP_K)
+      ? topLabels(toJsonTensors(result.outputs), config.labels, input.topK ?? DEFAULT_TOP_K)
       : null,
   };
 }

@@ -15,7 +15,7 @@ import {
   validateInferInputs,
   type InferInputTensor,
   type InferOutputTensor,
-  toJsonOutputs,
+  toJsonTensors,
   type TypedOutputTensor,
   type InferRequest,
 } from '@modelhub/inference';
@@ -116,7 +116,7 @@ export async function prepareCall(
 /**
  * Runs a prepared call on a runner that holds (or loads) the model; failures as AppErrors.
  * Numeric outputs stay typed arrays: they go to the answer as they are (binary or base64),
- * without a per-element copy; whoever stores them as JSON converts them (toJsonOutputs).
+ * without a per-element copy; whoever stores them as JSON converts them (toJsonTensors).
  */
 export async function callRunner(router: RunnerRouter, call: PreparedCall): Promise<RunnerOutcome> {
   const { version } = call;
@@ -226,7 +226,7 @@ export async function runPrediction(
     idempotencyKey: input.idempotencyKey ?? null,
     // kept only for replays of an idempotency key
     output: input.idempotencyKey
-      ? (toJsonOutputs(outcome.outputs) as unknown as Prisma.InputJsonValue)
+      ? (toJsonTensors(outcome.outputs) as unknown as Prisma.InputJsonValue)
       : null,
     items: call.items,
     computeMs: outcome.computeMs,

@@ -2,7 +2,7 @@
 // QUEUED with its inputs and answers at once; a prediction worker runs it later. Idempotent per
 // key, like predict: a repeated key returns the first prediction.
 import { Prisma, withTenant, type Db, type PredictionWebhookEvent } from '@modelhub/db';
-import type { InferInputTensor } from '@modelhub/inference';
+import { toJsonTensors, type InferInputTensor } from '@modelhub/inference';
 import { AppError } from '../../app-error.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { parseWebhookUrl } from '../../webhooks/webhook-url.ts';
@@ -63,7 +63,8 @@ export async function createPrediction(
           status: 'QUEUED',
           idempotencyKey: input.idempotencyKey ?? null,
           itemCount: call.items,
-          input: call.request.inputs as unknown as Prisma.InputJsonValue,
+          // stored as JSON: typed arrays (binary and base64 inputs) become number lists
+          input: toJsonTensors(call.request.inputs) as unknown as Prisma.InputJsonValue,
           requestedOutputs: input.outputs ?? [],
           webhookUrl,
           webhookEvents,

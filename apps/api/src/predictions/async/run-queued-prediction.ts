@@ -5,7 +5,7 @@
 // it finished, or is the only one to finish it.
 import { BillingError, recordSucceededPrediction } from '@modelhub/billing';
 import { Prisma, withTenant, type Db } from '@modelhub/db';
-import { toJsonOutputs, type InferInputTensor } from '@modelhub/inference';
+import { toJsonTensors, type InferInputTensor } from '@modelhub/inference';
 import type { Logger } from 'pino';
 import { AppError, toAppError } from '../../app-error.ts';
 import type { RunnerRouter } from '../../routing/runner-router.ts';
@@ -70,7 +70,7 @@ export async function runQueuedPrediction(
         userId: claimed.userId,
         runnerId: outcome.runnerId,
         idempotencyKey: claimed.idempotencyKey,
-        output: toJsonOutputs(outcome.outputs) as unknown as Prisma.InputJsonValue,
+        output: toJsonTensors(outcome.outputs) as unknown as Prisma.InputJsonValue,
         metered: { items: call.items, computeMs: outcome.computeMs },
         queueMs: outcome.queueMs,
         totalMs: performance.now() - started,
