@@ -23,6 +23,14 @@ describe('withTenantSql', () => {
     expect(outside.rows[0]!.org ?? '').toBe('');
   });
 
+  it('carries an organization id with quotes and semicolons as data, never as SQL', async () => {
+    const hostile = "o'rg'); SELECT pg_sleep(5); --";
+    const inside = await withTenantSql(pool, hostile, (client) => client.query(CURRENT_ORG), {
+      billingLock: true,
+    });
+    expect(inside.rows).toEqual([{ org: hostile }]);
+  });
+
   it('rolls back everything when the callback throws, and returns the connection', async () => {
     await expect(
       withTenantSql(pool, 'org_a', async (client) => {

@@ -23,7 +23,7 @@ export function sqlClientOf(tx: Tx): SqlClient {
 /**
  * The SQL expression that takes the advisory lock serializing one organization's billing
  * decisions until the transaction ends; `organizationIdParam` is the placeholder holding the
- * organization id (`'$1'`). Every charge and credit adjustment takes this same lock.
+ * organization id (`'$1'`), or an escaped literal. Every charge and credit adjustment takes this same lock.
  */
 export function billingLockSql(organizationIdParam: string): string {
   // A hash collision only makes two organizations wait for each other; it never mixes them up.
@@ -73,14 +73,15 @@ export async function withTenantSql<T>(
   const onError = (error: Error) => (broken = error);
   client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    // One round trip names the tenant and waits for the organization's billing turn. Being a
-    // statement of its own, it ends before the callback's first read takes its snapshot (READ
-    // COMMITTED), so the reads see everything the previous holder of the lock committed.
-    const lock = options.billingLock ? `, ${billingLockSql('$1')}` : '';
+    // One round trip opens the transaction, names the tenant and waits for the organization's
+    // billing turn: a simple-protocol message may hold several statements, the price being
+    // that the id travels as an escaped literal instead of a parameter. The lock statement
+    // ends before the callback's first read takes its snapshot (READ COMMITTED), so the reads
+    // see everything the previous holder of the lock committed.
+    const id = client.escapeLiteral(organizationId);
+    const lock = options.billingLock ? `, ${billingLockSql(id)}` : '';
     await client.query(
-      `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', '', true)${lock}`,
-      [organizationId],
+      `BEGIN; SELECT set_config('app.organization_id', ${id}, true), set_config('app.user_id', '', true)${lock}`,
     );
     const result = await fn(client);
     await client.query('COMMIT');
