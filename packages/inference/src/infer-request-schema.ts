@@ -1,7 +1,7 @@
 // Structural validation of a v2 JSON infer request, before anything looks at a model.
 import { z } from 'zod';
 import { InferenceError } from './inference-error.ts';
-import { DATATYPES, type AnyTensorData, type InferRequest } from './v2-types.ts';
+import { DATATYPES, isTypedArray, type AnyTensorData, type InferRequest } from './v2-types.ts';
 
 const name = z.string().min(1).max(256);
 const parameters = z.record(z.string(), z.unknown()).optional();
@@ -23,7 +23,7 @@ const tensor = z.object({
   // `validateInferInputs`, so the schema does not walk them (tens of thousands per image: walking
   // twice showed up in profiles).
   data: z.custom<AnyTensorData>(
-    (value) => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)),
+    (value) => Array.isArray(value) || isTypedArray(value),
     'must be an array',
   ),
   parameters,

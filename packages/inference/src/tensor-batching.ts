@@ -4,7 +4,7 @@
 import { InferenceError } from './inference-error.ts';
 import type { AnyTensorData } from './tensor-bytes.ts';
 import { elementCount, flattenTensorData } from './tensor-validation.ts';
-import type { Datatype } from './v2-types.ts';
+import { isTypedArray, type Datatype, type TypedArray } from './v2-types.ts';
 
 /** What batching needs of a tensor: InferInputTensor, InferOutputTensor and typed forms fit. */
 export interface BatchableTensor {
@@ -13,8 +13,6 @@ export interface BatchableTensor {
   shape: number[];
   data: AnyTensorData;
 }
-
-type TypedArray = Exclude<AnyTensorData, unknown[]>;
 
 function trailingDims(tensor: BatchableTensor): string {
   return tensor.shape.slice(1).join(',');
@@ -55,10 +53,6 @@ export function batchRows(inputs: readonly BatchableTensor[]): number {
   if (rows === undefined)
     throw new InferenceError('INVALID_ARGUMENT', 'a request without inputs cannot be batched');
   return rows;
-}
-
-function isTypedArray(data: AnyTensorData): data is TypedArray {
-  return ArrayBuffer.isView(data);
 }
 
 /** Concatenates flat data: one typed array when all parts are the same kind, else an array. */

@@ -1,14 +1,15 @@
 // Checks inputs against a model's signature, so nothing malformed reaches onnxruntime.
 import { InferenceError } from './inference-error.ts';
 import { TYPED_ARRAY } from './tensor-bytes.ts';
-import type {
-  Datatype,
-  InferInputTensor,
-  InferRequest,
-  ModelSignature,
-  TensorData,
-  TensorSpec,
-  TypedTensorData,
+import {
+  isTypedArray,
+  type Datatype,
+  type InferInputTensor,
+  type InferRequest,
+  type ModelSignature,
+  type TensorData,
+  type TensorSpec,
+  type TypedArray,
 } from './v2-types.ts';
 
 export interface TensorLimits {
@@ -109,8 +110,6 @@ function checkValues(
   return data as number[];
 }
 
-type TypedArray = Exclude<TypedTensorData, string[]>;
-
 /** FP16 bits with an all-ones exponent: Infinity or NaN. */
 const HALF_EXPONENT = 0x7c00;
 
@@ -161,10 +160,6 @@ function firstNonFinite(floats: Float32Array | Float64Array): number {
     if (v - v !== 0) return i;
   }
   return -1;
-}
-
-function isTypedArray(data: unknown): data is TypedArray {
-  return ArrayBuffer.isView(data);
 }
 
 /**

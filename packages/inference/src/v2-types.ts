@@ -52,6 +52,14 @@ export type TypedTensorData =
 
 export type AnyTensorData = TensorData | TypedTensorData;
 
+/** The numeric typed arrays among TypedTensorData (all but BYTES' string[]). */
+export type TypedArray = Exclude<TypedTensorData, string[]>;
+
+/** Whether tensor data is a typed array rather than a JSON-form (or string) array. */
+export function isTypedArray(data: unknown): data is TypedArray {
+  return ArrayBuffer.isView(data) && !(data instanceof DataView);
+}
+
 export interface InferInputTensor {
   name: string;
   datatype: Datatype;

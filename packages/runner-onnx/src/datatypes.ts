@@ -5,7 +5,8 @@ import {
   floatToHalf,
   type AnyTensorData,
   type Datatype,
-  type TypedTensorData,
+  isTypedArray,
+  type TypedArray,
 } from '@modelhub/inference';
 
 type OrtType = Tensor.Type;
@@ -33,8 +34,6 @@ const ORT_TO_V2 = new Map<string, Datatype>(
 export function v2Datatype(ortType: string): Datatype | null {
   return ORT_TO_V2.get(ortType) ?? null;
 }
-
-type TypedArray = Exclude<TypedTensorData, string[]>;
 
 /** The typed array onnxruntime holds each v2 datatype in (FP16 as raw half bits, BOOL as 0/1). */
 const ORT_ARRAY: Record<
@@ -66,7 +65,7 @@ export function toOrtTensor(
 ): PlainTensor {
   const type = V2_TO_ORT[datatype]!;
   const dims = [...shape];
-  if (datatype === 'BYTES' || ArrayBuffer.isView(data))
+  if (datatype === 'BYTES' || isTypedArray(data))
     return { type, data: data as TypedArray | string[], dims };
   const values = data as (number | boolean)[];
   const converted =
