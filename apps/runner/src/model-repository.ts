@@ -49,18 +49,19 @@ export interface ModelRepositoryOptions {
   onEvict?: (model: HostedModel) => void;
   logger: Logger;
   onBatch?: (model: HostedModel, info: BatchInfo) => void;
+  /** how long `name` without a version keeps resolving to the same latest version (default 5 s) */
+  latestTtlMs?: number;
 }
 
 type DescribedVersion = ModelVersion & { signature: ModelSignature };
-
-/** how long `name` without a version keeps resolving to the same latest version */
-const LATEST_TTL_MS = 5_000;
 
 export class ModelRepository {
   private readonly loaded = new Map<string, HostedModel>();
   private readonly loading = new Map<string, Promise<HostedModel>>();
   /** `name@version` -> loaded model: the hot path skips the registry lookup */
   private readonly byReference = new Map<string, { model: HostedModel; until: number }>();
+  /** `name@version` -> its resolution in flight */
+  private readonly resolving = new Map<string, Promise<HostedModel>>();
   /** modelVersionId -> bytes measured at its last load: what to make room for next time */
   private readonly lastMeasured = new Map<string, number>();
   /**
@@ -95,13 +96,25 @@ export class ModelRepository {
     const cached = this.byReference.get(reference);
     if (cached && cached.until > Date.now() && this.loaded.has(cached.model.modelVersionId))
       return cached.model;
-    const model = await this.resolveAndLoad(name, version);
-    // Published versions are immutable, so a numbered reference can be cached for good.
-    this.byReference.set(reference, {
-      model,
-      until: version ? Number.POSITIVE_INFINITY : Date.now() + LATEST_TTL_MS,
-    });
-    return model;
+    // Requests that miss together share one resolution: when a latest-version reference
+    // expires under load, the requests in flight wait for one registry query, not one each.
+    let resolving = this.resolving.get(reference);
+    if (!resolving) {
+      resolving = this.resolveAndLoad(name, version)
+        .then((model) => {
+          // Published versions are immutable, so a numbered reference can be cached for good.
+          this.byReference.set(reference, {
+            model,
+            until: version
+              ? Number.POSITIVE_INFINITY
+              : Date.now() + (this.options.latestTtlMs ?? 5_000),
+          });
+          return model;
+        })
+        .finally(() => this.resolving.delete(reference));
+      this.resolving.set(reference, resolving);
+    }
+    return resolving;
   }
 
   private async resolveAndLoad(name: string, version?: string): Promise<HostedModel> {

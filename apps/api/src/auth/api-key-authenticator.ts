@@ -1,7 +1,8 @@
 // Authenticates an API key. Keys are found by their prefix (through a database function, since
 // the organization is not known yet and row-level security hides every key) and checked
 // against the stored hash; a valid key is trusted for a short time so the hot path does not
-// hit the database, and `lastUsedAt` is written at most once a minute.
+// hit the database, and `lastUsedAt` is written at most once a minute. Only valid keys are
+// cached; concurrent requests with the same key share one lookup.
 import { apiKeyMatches, apiKeyPrefix, withTenant, type ApiKeyScope, type Db } from '@modelhub/db';
 import { permissionsOfScopes } from '@modelhub/identity';
 import { AppError } from '../app-error.ts';
@@ -28,6 +29,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class ApiKeyAuthenticator {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly pending = new Map<string, Promise<ApiKeyPrincipal>>();
 
   constructor(
     private readonly db: Db,
@@ -60,7 +62,17 @@ export class ApiKeyAuthenticator {
       return cached.principal;
     }
     this.cache.delete(key);
+    // Requests that miss together share one lookup: when a busy key's entry expires, the
+    // requests in flight wait for one query rather than each running their own.
+    let lookup = this.pending.get(key);
+    if (!lookup) {
+      lookup = this.lookUp(key, prefix, now).finally(() => this.pending.delete(key));
+      this.pending.set(key, lookup);
+    }
+    return lookup;
+  }
 
+  private async lookUp(key: string, prefix: string, now: number): Promise<ApiKeyPrincipal> {
     const [row] = await this.db.$queryRaw<ApiKeyAuthRow[]>`
       SELECT id, "organizationId", "secretHash", scopes::text[] AS scopes, "expiresAt",
              "revokedAt", "lastUsedAt", "rateLimitPerMinute"

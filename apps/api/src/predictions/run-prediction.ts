@@ -4,7 +4,6 @@
 // Any failure before the commit records no usage, so nothing is charged.
 import { Prisma, withTenant, type Db } from '@modelhub/db';
 import {
-  balanceOf,
   calculateCharge,
   recordSucceededPrediction,
   type RecordedUsage,
@@ -274,7 +273,7 @@ const PLENTY_OF_CALLS = 100n;
 /** A cheap early PAYMENT_REQUIRED (no runner work) when a prepaid organization cannot pay for
  * the call; the exact check is made again, atomically, when the call is charged. */
 export async function assertCredit(
-  { db, lookups }: Pick<PredictionDeps, 'db' | 'lookups'>,
+  { lookups }: Pick<PredictionDeps, 'lookups'>,
   organizationId: string,
   price: ResolvedModelVersion['prices'][number] | null,
   items: number,
@@ -284,8 +283,7 @@ export async function assertCredit(
   const estimate = calculateCharge(price, { items, computeMs: 1 }).amountMicros;
   const recent = lookups.recentBalance(organizationId);
   if (recent !== undefined && recent >= estimate * PLENTY_OF_CALLS) return;
-  const balance = await withTenant(db, organizationId, (tx) => balanceOf(tx, organizationId));
-  lookups.rememberBalance(organizationId, balance);
+  const balance = await lookups.freshBalance(organizationId);
   if (balance <= 0n || balance < estimate) {
     throw new AppError(
       'PAYMENT_REQUIRED',
