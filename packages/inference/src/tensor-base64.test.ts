@@ -36,7 +36,13 @@ describe('base64 tensors', () => {
   });
 
   it('refuses what is not padded standard base64, naming the tensor', () => {
-    for (const bad of ['AAAAA', 'AA-_AAAA', 'AAAA AAAA', 'AAA', '@@@@']) {
+    const invalid = [
+      ...['AAAAA', 'AA-_AAAA', 'AAAA AAAA', 'AAA', '@@@@'],
+      ...['AAA\nAAAA', 'AAAAAA=A', 'AA==AAAA', 'A===', '====', 'AAA=AAA=', 'AAAA\u00e9AAA'],
+      // non-zero unused bits: 'AB==' and 'AAB=' decode to the bytes 'AA==' and 'AAA=' name
+      ...['AB==', 'AAB=', 'AAAAAB=='],
+    ];
+    for (const bad of invalid) {
       expect(() => decodeTensorBase64('FP32', bad, fail)).toThrow(/input 'x' is not valid base64/);
     }
   });
@@ -46,6 +52,14 @@ describe('base64 tensors', () => {
     expect(() => decodeTensorBase64('FP32', sixBytes, fail)).toThrow(/not a multiple of 4/);
     const two = Buffer.from([1, 2]).toString('base64');
     expect(() => decodeTensorBase64('BOOL', two, fail)).toThrow(/BOOL element 1 is 2/);
+  });
+
+  it('takes every canonical string, padded or not, whatever its last bytes', () => {
+    for (let length = 0; length < 9; length++) {
+      const bytes = Buffer.from(Array.from({ length }, (_, i) => (i * 97 + 255) % 256));
+      const decoded = decodeTensorBase64('UINT8', bytes.toString('base64'), fail);
+      expect(Buffer.from(decoded as Uint8Array)).toEqual(bytes);
+    }
   });
 
   it('decodes the empty string as an empty tensor', () => {

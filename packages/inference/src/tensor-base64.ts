@@ -29,12 +29,27 @@ export function decodeTensorBase64(
   base64: string,
   fail: TensorBytesFailure,
 ): AnyTensorData {
-  // Buffer.from skips characters outside the alphabet silently; only canonical base64 (standard
-  // alphabet, padded) encodes back to itself. Re-encoding is far cheaper than a regular
-  // expression over a string of hundreds of kilobytes.
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.toString('base64') !== base64) {
+  if (!isCanonicalBase64(base64, bytes)) {
     throw fail('is not valid base64 (standard alphabet, padded)');
   }
   return decodeTensorBytes(datatype, bytes, true, fail);
+}
+
+/**
+ * Whether `base64`, which Node decoded to `bytes`, is canonical standard base64: the only string
+ * that encodes those bytes. Node's decoder silently skips characters outside the alphabet, stops
+ * at padding and also takes the URL-safe '-' and '_'. Each skipped character leaves the decoded
+ * bytes at least one shorter than a canonical string of this length gives, so a length check,
+ * a search for '-' and '_', and re-encoding the last group (whose unused bits must be zero)
+ * decide it without re-encoding hundreds of kilobytes.
+ */
+function isCanonicalBase64(base64: string, bytes: Buffer): boolean {
+  if (base64.length % 4 !== 0) return false;
+  if (base64.length === 0) return true;
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  if (bytes.length !== (base64.length / 4) * 3 - padding) return false;
+  if (base64.includes('-') || base64.includes('_')) return false;
+  const lastGroupBytes = 3 - padding;
+  return bytes.subarray(bytes.length - lastGroupBytes).toString('base64') === base64.slice(-4);
 }
