@@ -32,26 +32,37 @@ export interface SpendSnapshot {
   apiKeySpentMicros: bigint;
 }
 
-// Amounts as text: exact, and the same from node-postgres (the grouped charges) and Prisma.
-const SPEND_SNAPSHOT_SQL = `
-  SELECT o."billingMode"::text AS "billingMode",
+/**
+ * The spend snapshot of an organization for each of some API keys (a json array of ids, null for
+ * calls made without a key): one row per key, its id as "apiKeyId". The arguments are SQL
+ * expressions: placeholders for a parameterized query, or literals for a statement sent without
+ * parameters. Amounts come back as text: exact, and the same from node-postgres (the grouped
+ * charges) and Prisma.
+ */
+export function spendSnapshotsSql(organizationId: string, apiKeyIds: string, monthStart: string) {
+  return `
+  SELECT requested.id AS "apiKeyId",
+         o."billingMode"::text AS "billingMode",
          o."balanceMicros"::text AS "balanceMicros",
          o."monthlySpendLimitMicros"::text AS "organizationLimitMicros",
          CASE WHEN o."monthlySpendLimitMicros" IS NULL THEN '0' ELSE
            (SELECT coalesce(sum(u."amountMicros"), 0)::bigint::text FROM "UsageEvent" u
-             WHERE u."organizationId" = o.id AND u."createdAt" >= $3::timestamptz) END
+             WHERE u."organizationId" = o.id AND u."createdAt" >= ${monthStart}::timestamptz) END
            AS "organizationSpentMicros",
          k."monthlySpendLimitMicros"::text AS "apiKeyLimitMicros",
          CASE WHEN k."monthlySpendLimitMicros" IS NULL THEN '0' ELSE
            (SELECT coalesce(sum(u."amountMicros"), 0)::bigint::text FROM "UsageEvent" u
              WHERE u."organizationId" = o.id AND u."apiKeyId" = k.id
-               AND u."createdAt" >= $3::timestamptz) END
+               AND u."createdAt" >= ${monthStart}::timestamptz) END
            AS "apiKeySpentMicros"
   FROM "Organization" o
-  LEFT JOIN "ApiKey" k ON k.id = $2::text AND k."organizationId" = o.id
-  WHERE o.id = $1::text`;
+  CROSS JOIN json_array_elements_text(${apiKeyIds}) AS requested(id)
+  LEFT JOIN "ApiKey" k ON k.id = requested.id AND k."organizationId" = o.id
+  WHERE o.id = ${organizationId}::text`;
+}
 
-interface SnapshotRow {
+export interface SnapshotRow {
+  apiKeyId: string | null;
   billingMode: BillingMode;
   balanceMicros: string;
   organizationLimitMicros: string | null;
@@ -62,20 +73,7 @@ interface SnapshotRow {
 
 const optionalBigInt = (text: string | null) => (text === null ? null : BigInt(text));
 
-/** One round trip: the balance, and the month's spend only where a limit makes it matter. */
-export async function readSpendSnapshot(
-  client: SqlClient,
-  organizationId: string,
-  apiKeyId: string | null,
-  now: Date,
-): Promise<SpendSnapshot> {
-  const { rows } = await client.query(SPEND_SNAPSHOT_SQL, [
-    organizationId,
-    apiKeyId,
-    monthStart(now).toISOString(),
-  ]);
-  const row = rows[0] as SnapshotRow | undefined;
-  if (!row) throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
+export function toSpendSnapshot(row: SnapshotRow): SpendSnapshot {
   return {
     billingMode: row.billingMode,
     balanceMicros: BigInt(row.balanceMicros),
@@ -84,6 +82,23 @@ export async function readSpendSnapshot(
     apiKeyLimitMicros: optionalBigInt(row.apiKeyLimitMicros),
     apiKeySpentMicros: BigInt(row.apiKeySpentMicros),
   };
+}
+
+/** One round trip: the balance, and the month's spend only where a limit makes it matter. */
+export async function readSpendSnapshot(
+  client: SqlClient,
+  organizationId: string,
+  apiKeyId: string | null,
+  now: Date,
+): Promise<SpendSnapshot> {
+  const { rows } = await client.query(spendSnapshotsSql('$1', '$2::json', '$3'), [
+    organizationId,
+    JSON.stringify([apiKeyId]),
+    monthStart(now).toISOString(),
+  ]);
+  const row = rows[0] as SnapshotRow | undefined;
+  if (!row) throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
+  return toSpendSnapshot(row);
 }
 
 export interface ChargeRequest {

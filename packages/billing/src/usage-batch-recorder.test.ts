@@ -3,7 +3,7 @@
 // refused calls leaving no row.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withTenantSql } from '@modelhub/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   chargeGroup,
   createApiKey,
@@ -244,7 +244,7 @@ describe('recordSucceededPredictionBatch', () => {
     expect(await balanceOf(f.db, consumer.id)).toBe(3n * PRICE);
   });
 
-  it('serializes the groups of one organization: the second starts after the first commits', async () => {
+  it('serializes the groups of one organization: the second reads after the first commits', async () => {
     const version = await createPublishedVersion(f.db, publisher.id, { amountMicros: PRICE });
     const consumer = await createOrganization(f.db, { creditMicros: 3n * PRICE });
     const pair = () => [succeeded(version, consumer.id), succeeded(version, consumer.id)];
@@ -269,16 +269,44 @@ describe('recordSucceededPredictionBatch', () => {
       f.appPool,
       consumer.id,
       async (client) => {
-        events.push('second starts');
-        return recordSucceededPredictionBatch(client, pair());
+        // its reads wait for the lock, which the first holds until it commits
+        const outcomes = await recordSucceededPredictionBatch(client, pair());
+        events.push('second has read');
+        return outcomes;
       },
       { billingLock: true },
     );
     expect(outcomeCodes(await first)).toEqual(['OK', 'OK']);
     // it read the balance the first left: one call's worth
     expect(outcomeCodes(await second)).toEqual(['OK', 'PAYMENT_REQUIRED']);
-    expect(events).toEqual(['first starts', 'first ends', 'second starts']);
+    expect(events).toEqual(['first starts', 'first ends', 'second has read']);
     expect(await balanceOf(f.db, consumer.id)).toBe(0n);
+  });
+
+  it('costs two round trips: lock and reads in one message, inserts with the commit in another', async () => {
+    const version = await createPublishedVersion(f.db, publisher.id, {
+      amountMicros: PRICE,
+      freeAllowance: 1,
+    });
+    const consumer = await createOrganization(f.db, { creditMicros: 10n * PRICE });
+    const keyId = await createApiKey(f.db, consumer.id, 100n * PRICE);
+    const calls = [
+      succeeded(version, consumer.id, { apiKeyId: keyId }),
+      succeeded(version, consumer.id),
+      succeeded(version, consumer.id, { apiKeyId: keyId }),
+    ];
+    const spies: { mock: { calls: unknown[] }; mockRestore(): void }[] = [];
+    const onAcquire = (client: { query(...args: unknown[]): unknown }) =>
+      spies.push(vi.spyOn(client, 'query'));
+    f.appPool.on('acquire', onAcquire);
+    try {
+      expect(outcomeCodes(await chargeGroup(f.appPool, calls))).toEqual(['OK', 'OK', 'OK']);
+    } finally {
+      f.appPool.removeListener('acquire', onAcquire);
+    }
+    expect(spies.reduce((n, spy) => n + spy.mock.calls.length, 0)).toBe(2);
+    for (const spy of spies) spy.mockRestore();
+    expect(await balanceOf(f.db, consumer.id)).toBe(8n * PRICE);
   });
 
   it('refuses calls it must not group', async () => {

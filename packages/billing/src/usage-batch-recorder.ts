@@ -6,19 +6,26 @@
 // once per group instead of once per call, which lifts the ceiling a single organization's
 // serialized charges put on throughput.
 //
-// It runs raw SQL on a node-postgres client (`withTenantSql` of @modelhub/db) rather than on
+// It runs raw SQL on a node-postgres connection (`withTenantSql` of @modelhub/db) rather than on
 // Prisma, whose CPU cost per query (about 1 ms) exceeded that of the queries themselves on this,
-// the busiest transaction of the api.
+// the busiest transaction of the api, and it costs two round trips: the transaction's opening
+// (tenant and billing lock), the prices with their free allowance used and the spend snapshots
+// in one message; the inserts with the COMMIT in another.
 //
 // Not for calls with an idempotency key (a duplicate key would abort the whole group) or async
 // predictions (which complete an existing row): those use recordSucceededPrediction.
 import { randomUUID } from 'node:crypto';
-import type { PriceUnit, SqlClient } from '@modelhub/db';
+import { sqlJson, sqlLiteral, type PriceUnit, type SqlTransaction } from '@modelhub/db';
 import { BillingError } from './billing-error.ts';
-import { insertChargedCalls, type ChargedCall } from './charged-calls-insert.ts';
+import { insertChargedCallsSql, type ChargedCall } from './charged-calls-insert.ts';
 import { monthStart } from './calendar-month.ts';
 import { calculateCharge, type Charge } from './price-calculator.ts';
-import { readSpendSnapshot, type SpendSnapshot } from './spend-guard.ts';
+import {
+  spendSnapshotsSql,
+  toSpendSnapshot,
+  type SnapshotRow,
+  type SpendSnapshot,
+} from './spend-guard.ts';
 import type { PriceRow, RecordedUsage, SucceededPrediction } from './usage-recorder.ts';
 
 const FREE: Charge = { unit: 'PER_CALL', quantity: 1n, chargedQuantity: 0n, amountMicros: 0n };
@@ -27,12 +34,13 @@ const FREE: Charge = { unit: 'PER_CALL', quantity: 1n, chargedQuantity: 0n, amou
 export type BatchOutcome = RecordedUsage | BillingError;
 
 /**
- * Charges `calls` in the caller's transaction, which must already hold the organization's
- * billing lock: `withTenantSql(pool, organizationId, fn, { billingLock: true })`, whose first
- * statement takes it before any read here.
+ * Charges `calls` in the caller's transaction, which must take the organization's billing lock
+ * before its first statement: `withTenantSql(pool, organizationId, fn, { billingLock: true })`,
+ * whose opening travels with the reads here. The rows are written with the transaction's COMMIT
+ * (`writeAtCommit`): they exist once `withTenantSql` has resolved, and not if `fn` throws.
  */
 export async function recordSucceededPredictionBatch(
-  client: SqlClient,
+  tx: SqlTransaction,
   calls: readonly SucceededPrediction[],
 ): Promise<BatchOutcome[]> {
   const organizationId = calls[0]?.organizationId;
@@ -46,10 +54,7 @@ export async function recordSucceededPredictionBatch(
     );
   }
   const now = new Date();
-  const prices = await pricesInForce(client, calls);
-  // Read under the lock: the allowance used per price, and the balance and spend per key.
-  const used = await allowancesUsed(client, organizationId, prices, now);
-  const snapshots = new Map<string | null, SpendSnapshot>();
+  const { prices, used, snapshots } = await readUnderLock(tx, organizationId, calls, now);
   let spentByOrganization = 0n;
   let balance: bigint | null = null;
   const outcomes: (BatchOutcome | null)[] = [];
@@ -61,18 +66,17 @@ export async function recordSucceededPredictionBatch(
     if (price && price.amountMicros > 0n) {
       charge = calculateCharge(price, call.metered, used.get(price.id) ?? 0n);
       if (charge.amountMicros > 0n) {
-        let snapshot = snapshots.get(call.apiKeyId);
+        const snapshot = snapshots.get(call.apiKeyId);
         if (!snapshot) {
-          snapshot = await readSpendSnapshot(client, organizationId, call.apiKeyId, now);
-          snapshots.set(call.apiKeyId, snapshot);
-          balance ??= snapshot.balanceMicros;
+          throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
         }
-        const refusal = refuse(snapshot, balance!, spentByOrganization, charge.amountMicros);
+        balance ??= snapshot.balanceMicros;
+        const refusal = refuse(snapshot, balance, spentByOrganization, charge.amountMicros);
         if (refusal) {
           outcomes.push(refusal);
           continue;
         }
-        balance = balance! - charge.amountMicros;
+        balance -= charge.amountMicros;
         spentByOrganization += charge.amountMicros;
         // The key's own spend grows with each of its calls; the snapshot carries it.
         snapshot.apiKeySpentMicros += charge.amountMicros;
@@ -94,7 +98,8 @@ export async function recordSucceededPredictionBatch(
     ledgerEntryId: randomUUID(),
     currency: price?.currency ?? 'usd',
   }));
-  await insertChargedCalls(client, organizationId, rows, now);
+  const insert = insertChargedCallsSql(organizationId, rows, now);
+  if (insert) tx.writeAtCommit(insert);
   let next = 0;
   return outcomes.map((outcome) => {
     if (outcome) return outcome;
@@ -109,76 +114,92 @@ export async function recordSucceededPredictionBatch(
   });
 }
 
-/** The price each call pays: the version's price in force when it started (one query for the
- * group), else the price the caller resolved. */
-async function pricesInForce(
-  client: SqlClient,
+/**
+ * What the decisions read under the lock, in one round trip: the price each call pays (the
+ * version's price in force when it started, else the price the caller resolved), this month's
+ * quantity used of each paid price with a free allowance, and the spend snapshot of each API key
+ * in the group.
+ */
+async function readUnderLock(
+  tx: SqlTransaction,
+  organizationId: string,
   calls: readonly SucceededPrediction[],
-): Promise<(PriceRow | null)[]> {
-  const { rows } = await client.query(PRICES_IN_FORCE_SQL, [
-    calls.map((c) => c.modelVersionId),
-    calls.map((c) => c.startedAt.toISOString()),
+  now: Date,
+) {
+  const organization = sqlLiteral(organizationId);
+  const month = sqlLiteral(monthStart(now).toISOString());
+  const keys = [...new Set(calls.map((c) => c.apiKeyId))];
+  const [priceRows, snapshotRows] = await tx.queryMany([
+    pricesInForceSql(
+      sqlJson(
+        calls.map((c, n) => ({ n, version: c.modelVersionId, started: c.startedAt.toISOString() })),
+      ),
+      organization,
+      month,
+    ),
+    spendSnapshotsSql(organization, sqlJson(keys), month),
   ]);
-  return (rows as PriceInForceRow[]).map((row, i) =>
-    row.id === null
-      ? calls[i]!.price
-      : {
-          id: row.id,
-          unit: row.unit,
-          amountMicros: BigInt(row.amountMicros),
-          freeAllowance: row.freeAllowance,
-          currency: row.currency,
-        },
-  );
+  const used = new Map<string, bigint>();
+  const prices = (priceRows as PriceInForceRow[]).map((row, i): PriceRow | null => {
+    if (row.id === null) return calls[i]!.price;
+    if (row.allowanceUsed !== null) used.set(row.id, BigInt(row.allowanceUsed));
+    return {
+      id: row.id,
+      unit: row.unit,
+      amountMicros: BigInt(row.amountMicros),
+      freeAllowance: row.freeAllowance,
+      currency: row.currency,
+    };
+  });
+  const snapshots = new Map<string | null, SpendSnapshot>();
+  for (const row of snapshotRows as SnapshotRow[])
+    snapshots.set(row.apiKeyId, toSpendSnapshot(row));
+  return { prices, used, snapshots };
 }
-
-// One row per call, in order: priceInForce's choice at the call's start, or nulls.
-const PRICES_IN_FORCE_SQL = `
-  SELECT p.id, p.unit::text AS unit, p."amountMicros"::text AS "amountMicros",
-         p."freeAllowance", p.currency
-  FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS c(version, started, n)
-  LEFT JOIN LATERAL (
-    SELECT * FROM "Price" p
-    WHERE p."modelVersionId" = c.version AND p."effectiveFrom" <= c.started
-      AND (p."effectiveTo" IS NULL OR p."effectiveTo" > c.started)
-    ORDER BY p."effectiveFrom" DESC
-    LIMIT 1
-  ) p ON true
-  ORDER BY c.n`;
-
-type PriceInForceRow =
-  | { id: string; unit: PriceUnit; amountMicros: string; freeAllowance: number; currency: string }
-  | { id: null };
 
 /**
- * This month's quantity of each paid price with a free allowance, in one query. A price without
- * one is left out: what was used of it cannot change a charge, and the sum reads every usage
- * event of the organization this month.
+ * One row per call, in order: priceInForce's choice at the call's start (or nulls), and for a
+ * paid price with a free allowance the quantity used of it this month. The sum reads every usage
+ * event of the organization this month, so it runs once per such price and never for others.
  */
-async function allowancesUsed(
-  client: SqlClient,
-  organizationId: string,
-  prices: readonly (PriceRow | null)[],
-  now: Date,
-): Promise<Map<string, bigint>> {
-  const ids = new Set<string>();
-  for (const price of prices) {
-    if (price && price.amountMicros > 0n && price.freeAllowance > 0) ids.add(price.id);
-  }
-  const used = new Map<string, bigint>();
-  if (ids.size === 0) return used;
-  const { rows } = await client.query(
-    `SELECT "priceId", sum(quantity)::bigint::text AS used FROM "UsageEvent"
-     WHERE "organizationId" = $1::text AND "priceId" = ANY($2::text[])
-       AND "createdAt" >= $3::timestamptz
-     GROUP BY "priceId"`,
-    [organizationId, [...ids], monthStart(now).toISOString()],
-  );
-  for (const row of rows as { priceId: string; used: string }[]) {
-    used.set(row.priceId, BigInt(row.used));
-  }
-  return used;
+function pricesInForceSql(calls: string, organizationId: string, monthStart: string) {
+  return `
+  WITH c AS (
+    SELECT * FROM json_to_recordset(${calls}) AS c(n int, version text, started timestamptz)
+  ), priced AS (
+    SELECT c.n, p.* FROM c
+    LEFT JOIN LATERAL (
+      SELECT * FROM "Price" p
+      WHERE p."modelVersionId" = c.version AND p."effectiveFrom" <= c.started
+        AND (p."effectiveTo" IS NULL OR p."effectiveTo" > c.started)
+      ORDER BY p."effectiveFrom" DESC
+      LIMIT 1
+    ) p ON true
+  ), used AS (
+    SELECT d.id, (SELECT sum(u.quantity)::bigint FROM "UsageEvent" u
+                  WHERE u."organizationId" = ${organizationId}::text AND u."priceId" = d.id
+                    AND u."createdAt" >= ${monthStart}::timestamptz) AS quantity
+    FROM (SELECT DISTINCT id FROM priced WHERE "amountMicros" > 0 AND "freeAllowance" > 0) d
+  )
+  SELECT priced.id, priced.unit::text AS unit, priced."amountMicros"::text AS "amountMicros",
+         priced."freeAllowance", priced.currency,
+         CASE WHEN used.id IS NULL THEN NULL ELSE coalesce(used.quantity, 0)::text END
+           AS "allowanceUsed"
+  FROM priced LEFT JOIN used ON used.id = priced.id
+  ORDER BY priced.n`;
 }
+
+type PriceInForceRow =
+  | {
+      id: string;
+      unit: PriceUnit;
+      amountMicros: string;
+      freeAllowance: number;
+      currency: string;
+      /** null for a price without a free allowance (not summed) */
+      allowanceUsed: string | null;
+    }
+  | { id: null };
 
 /** The refusal of a charge against the group's running balance and spend, or null. */
 function refuse(

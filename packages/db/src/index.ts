@@ -8,11 +8,14 @@ export {
   billingLockSql,
   createSqlPool,
   sqlClientOf,
+  sqlJson,
+  sqlLiteral,
   withTenantSql,
   type CreateSqlPoolOptions,
   type SqlClient,
   type SqlPool,
   type SqlTenantOptions,
+  type SqlTransaction,
 } from './sql-tenant.ts';
 export { APP_ROLE, appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 export {

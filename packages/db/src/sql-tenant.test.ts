@@ -1,5 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlPool, sqlClientOf, withTenantSql, type SqlPool } from './sql-tenant.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type pg from 'pg';
+import {
+  createSqlPool,
+  sqlClientOf,
+  sqlJson,
+  sqlLiteral,
+  withTenantSql,
+  type SqlPool,
+} from './sql-tenant.ts';
 import { createTestDatabase, type TestDatabase } from './testing/index.ts';
 
 describe('withTenantSql', () => {
@@ -43,6 +51,92 @@ describe('withTenantSql', () => {
     ).rejects.toThrow('boom');
     expect(await database.db.organization.count({ where: { slug: 'rolled-back' } })).toBe(0);
     expect(pool.totalCount).toBe(pool.idleCount);
+  });
+
+  /** Messages sent to PostgreSQL by the connections checked out during `fn`. */
+  async function countMessages<T>(fn: () => Promise<T>): Promise<{ result: T; messages: number }> {
+    const spies: { mock: { calls: unknown[] }; mockRestore(): void }[] = [];
+    const onAcquire = (client: pg.PoolClient) => spies.push(vi.spyOn(client, 'query'));
+    pool.on('acquire', onAcquire);
+    try {
+      const result = await fn();
+      return { result, messages: spies.reduce((n, spy) => n + spy.mock.calls.length, 0) };
+    } finally {
+      pool.removeListener('acquire', onAcquire);
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
+  it('reads with queryMany and writes at commit in two round trips, the opening included', async () => {
+    const { result, messages } = await countMessages(() =>
+      withTenantSql(
+        pool,
+        'org_many',
+        async (tx) => {
+          const [org, two] = await tx.queryMany([CURRENT_ORG, 'SELECT 1 AS one UNION SELECT 2']);
+          tx.writeAtCommit(
+            `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('w1', 'w1', 'x', now())`,
+          );
+          return { org, two };
+        },
+        { billingLock: true },
+      ),
+    );
+    expect(result.org).toEqual([{ org: 'org_many' }]);
+    expect(result.two).toHaveLength(2);
+    expect(messages).toBe(2);
+    expect(await database.db.organization.count({ where: { slug: 'w1' } })).toBe(1);
+  });
+
+  it('never sends a write left for the commit when the callback throws', async () => {
+    await expect(
+      withTenantSql(pool, 'org_a', async (tx) => {
+        await tx.queryMany([CURRENT_ORG]);
+        tx.writeAtCommit(
+          `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('w2', 'w2', 'x', now())`,
+        );
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await database.db.organization.count({ where: { slug: 'w2' } })).toBe(0);
+    expect(pool.totalCount).toBe(pool.idleCount);
+  });
+
+  it('rolls back the whole transaction when the write at commit fails, and says why', async () => {
+    await expect(
+      withTenantSql(pool, 'org_a', async (tx) => {
+        await tx.query(
+          `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('w3', 'w3', 'x', now())`,
+        );
+        // the same primary key again
+        tx.writeAtCommit(
+          `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('w3', 'w3b', 'x', now())`,
+        );
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await database.db.organization.count({ where: { id: 'w3' } })).toBe(0);
+    // the connection is usable and outside any transaction
+    const after = await withTenantSql(pool, 'org_b', (tx) => tx.queryMany([CURRENT_ORG]));
+    expect(after).toEqual([[{ org: 'org_b' }]]);
+  });
+
+  it('sends nothing for a callback that sends nothing', async () => {
+    const { result, messages } = await countMessages(() =>
+      withTenantSql(pool, 'org_a', async () => 'done'),
+    );
+    expect(result).toBe('done');
+    expect(messages).toBe(0);
+  });
+
+  it('writes literals that carry quotes, backslashes and semicolons as data', async () => {
+    const hostile = `o'rg\\'); DROP TABLE "Organization"; --`;
+    const [rows] = await withTenantSql(pool, 'org_a', (tx) =>
+      tx.queryMany([
+        `SELECT ${sqlLiteral(hostile)} AS text, (${sqlJson({ hostile })})->>'hostile' AS json,
+                ${sqlLiteral(null)} IS NULL AS "isNull"`,
+      ]),
+    );
+    expect(rows).toEqual([{ text: hostile, json: hostile, isNull: true }]);
   });
 
   it('destroys a connection that broke inside the transaction', async () => {

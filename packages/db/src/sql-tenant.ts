@@ -56,14 +56,49 @@ export function createSqlPool(url: string, options: CreateSqlPoolOptions = {}): 
 }
 
 export interface SqlTenantOptions {
-  /** take the organization's billing lock before the callback runs (`billingLockSql`) */
+  /** take the organization's billing lock before the callback's first statement runs
+   * (`billingLockSql`) */
   billingLock?: boolean;
 }
 
+/**
+ * The callback's side of a `withTenantSql` transaction. Round trips are the cost on this path,
+ * so besides one parameterized statement at a time (`query`) it can send several statements in
+ * one message (`queryMany`) and leave its last writes to travel with the COMMIT
+ * (`writeAtCommit`). Statements sent that way take no parameters: values go in as literals
+ * (`sqlLiteral`, `sqlJson`).
+ */
+export interface SqlTransaction extends SqlClient {
+  /** Runs the statements in one round trip, in order; the rows of each. */
+  queryMany(statements: readonly string[]): Promise<unknown[][]>;
+  /**
+   * Sends `statement` with the COMMIT, in one message, once the callback has returned. Its
+   * errors reject `withTenantSql`; nothing later in the callback sees its rows; and if the
+   * callback throws, it is never sent.
+   */
+  writeAtCommit(statement: string): void;
+}
+
+/** A string as an SQL literal (NULL for null), for statements sent without parameters. */
+export function sqlLiteral(value: string | null): string {
+  return value === null ? 'NULL' : pg.escapeLiteral(value);
+}
+
+/** A value as a `json` literal: a whole column set in one literal, read with json_to_recordset. */
+export function sqlJson(value: unknown): string {
+  return `${sqlLiteral(JSON.stringify(value))}::json`;
+}
+
+/**
+ * Runs `fn` in a transaction on a pooled connection, with the organization named for row-level
+ * security and (optionally) its billing lock held. The opening statements travel with the
+ * callback's first statements, so a callback that reads with one `queryMany` and writes with
+ * `writeAtCommit` costs two round trips in all.
+ */
 export async function withTenantSql<T>(
   pool: SqlPool,
   organizationId: string,
-  fn: (client: SqlClient) => Promise<T>,
+  fn: (tx: SqlTransaction) => Promise<T>,
   options: SqlTenantOptions = {},
 ): Promise<T> {
   const client = await pool.connect();
@@ -72,22 +107,55 @@ export async function withTenantSql<T>(
   let broken: Error | undefined;
   const onError = (error: Error) => (broken = error);
   client.on('error', onError);
+  // BEGIN, the tenant and the lock are one statement list: a simple-protocol message may hold
+  // several statements, the price being that the id travels as an escaped literal. The lock
+  // statement ends before the next statement takes its snapshot (READ COMMITTED), so the reads
+  // see everything the previous holder of the lock committed.
+  const id = sqlLiteral(organizationId);
+  const lock = options.billingLock ? `, ${billingLockSql(id)}` : '';
+  let opening: string[] | null = [
+    'BEGIN',
+    `SELECT set_config('app.organization_id', ${id}, true), set_config('app.user_id', '', true)${lock}`,
+  ];
+  /** the opening statements, the first time a statement is sent, and none after */
+  const takeOpening = () => {
+    const statements = opening ?? [];
+    opening = null;
+    return statements;
+  };
+  const atCommit: string[] = [];
+  /** every statement in one message; the rows of each */
+  const send = async (statements: string[]): Promise<unknown[][]> => {
+    const results = (await client.query(statements.join(';\n'))) as unknown as
+      pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(results) ? results : [results]).map((result) => result.rows as unknown[]);
+  };
+  const tx: SqlTransaction = {
+    async query(text, values) {
+      const openingStatements = takeOpening();
+      if (openingStatements.length > 0) await send(openingStatements);
+      return client.query(text, values);
+    },
+    async queryMany(statements) {
+      const openingStatements = takeOpening();
+      const rows = await send([...openingStatements, ...statements]);
+      return rows.slice(openingStatements.length);
+    },
+    writeAtCommit(statement) {
+      atCommit.push(statement);
+    },
+  };
   try {
-    // One round trip opens the transaction, names the tenant and waits for the organization's
-    // billing turn: a simple-protocol message may hold several statements, the price being
-    // that the id travels as an escaped literal instead of a parameter. The lock statement
-    // ends before the callback's first read takes its snapshot (READ COMMITTED), so the reads
-    // see everything the previous holder of the lock committed.
-    const id = client.escapeLiteral(organizationId);
-    const lock = options.billingLock ? `, ${billingLockSql(id)}` : '';
-    await client.query(
-      `BEGIN; SELECT set_config('app.organization_id', ${id}, true), set_config('app.user_id', '', true)${lock}`,
-    );
-    const result = await fn(client);
-    await client.query('COMMIT');
+    const result = await fn(tx);
+    // A callback that sent nothing opened no transaction; its writes open one now.
+    if (opening === null || atCommit.length > 0) {
+      await send([...takeOpening(), ...atCommit, 'COMMIT']);
+    }
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+    if (opening === null) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+    }
     throw error;
   } finally {
     client.removeListener('error', onError);

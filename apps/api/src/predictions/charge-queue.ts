@@ -88,9 +88,9 @@ export class ChargeQueue {
         const outcomes = await withTenantSql(
           this.pool,
           organizationId,
-          (client) =>
+          (tx) =>
             recordSucceededPredictionBatch(
-              client,
+              tx,
               group.map((task) => task.call),
             ),
           { billingLock: true },
