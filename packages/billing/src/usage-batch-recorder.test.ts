@@ -290,10 +290,18 @@ describe('recordSucceededPredictionBatch', () => {
     });
     const consumer = await createOrganization(f.db, { creditMicros: 10n * PRICE });
     const keyId = await createApiKey(f.db, consumer.id, 100n * PRICE);
+    // with the price the api resolved when each call started, as its ChargeQueue passes them
+    const price = {
+      id: version.priceId,
+      unit: 'PER_CALL' as const,
+      amountMicros: PRICE,
+      freeAllowance: 1,
+      currency: 'usd',
+    };
     const calls = [
-      succeeded(version, consumer.id, { apiKeyId: keyId }),
-      succeeded(version, consumer.id),
-      succeeded(version, consumer.id, { apiKeyId: keyId }),
+      succeeded(version, consumer.id, { apiKeyId: keyId, price }),
+      succeeded(version, consumer.id, { price }),
+      succeeded(version, consumer.id, { apiKeyId: keyId, price }),
     ];
     const spies: { mock: { calls: unknown[] }; mockRestore(): void }[] = [];
     const onAcquire = (client: { query(...args: unknown[]): unknown }) =>

@@ -22,6 +22,7 @@ import { monthStart } from './calendar-month.ts';
 import { calculateCharge, type Charge } from './price-calculator.ts';
 import {
   spendSnapshotsSql,
+  readSpendSnapshot,
   toSpendSnapshot,
   type SnapshotRow,
   type SpendSnapshot,
@@ -66,9 +67,12 @@ export async function recordSucceededPredictionBatch(
     if (price && price.amountMicros > 0n) {
       charge = calculateCharge(price, call.metered, used.get(price.id) ?? 0n);
       if (charge.amountMicros > 0n) {
-        const snapshot = snapshots.get(call.apiKeyId);
+        // Read with the prices when the group looked paid; else (a price that changed to a
+        // paid one during the call) here, one round trip more.
+        let snapshot = snapshots.get(call.apiKeyId);
         if (!snapshot) {
-          throw new BillingError('NOT_FOUND', `organization '${organizationId}' not found`);
+          snapshot = await readSpendSnapshot(tx, organizationId, call.apiKeyId, now);
+          snapshots.set(call.apiKeyId, snapshot);
         }
         balance ??= snapshot.balanceMicros;
         const refusal = refuse(snapshot, balance, spentByOrganization, charge.amountMicros);
@@ -117,8 +121,8 @@ export async function recordSucceededPredictionBatch(
 /**
  * What the decisions read under the lock, in one round trip: the price each call pays (the
  * version's price in force when it started, else the price the caller resolved), this month's
- * quantity used of each paid price with a free allowance, and the spend snapshot of each API key
- * in the group.
+ * quantity used of each paid price with a free allowance, and, unless every call is free, the
+ * spend snapshot of each API key in the group.
  */
 async function readUnderLock(
   tx: SqlTransaction,
@@ -128,17 +132,20 @@ async function readUnderLock(
 ) {
   const organization = sqlLiteral(organizationId);
   const month = sqlLiteral(monthStart(now).toISOString());
-  const keys = [...new Set(calls.map((c) => c.apiKeyId))];
-  const [priceRows, snapshotRows] = await tx.queryMany([
-    pricesInForceSql(
-      sqlJson(
-        calls.map((c, n) => ({ n, version: c.modelVersionId, started: c.startedAt.toISOString() })),
-      ),
-      organization,
-      month,
+  const pricesSql = pricesInForceSql(
+    sqlJson(
+      calls.map((c, n) => ({ n, version: c.modelVersionId, started: c.startedAt.toISOString() })),
     ),
-    spendSnapshotsSql(organization, sqlJson(keys), month),
-  ]);
+    organization,
+    month,
+  );
+  // A group of free calls needs no snapshot, whose spend sums read this month's usage events
+  // wherever a limit is set.
+  const mayCharge = calls.some((c) => (c.price?.amountMicros ?? 0n) > 0n);
+  const keys = [...new Set(calls.map((c) => c.apiKeyId))];
+  const [priceRows, snapshotRows = []] = await tx.queryMany(
+    mayCharge ? [pricesSql, spendSnapshotsSql(organization, sqlJson(keys), month)] : [pricesSql],
+  );
   const used = new Map<string, bigint>();
   const prices = (priceRows as PriceInForceRow[]).map((row, i): PriceRow | null => {
     if (row.id === null) return calls[i]!.price;
