@@ -184,11 +184,7 @@ describe('createPrediction', () => {
     // START and COMPLETED are delivered independently, so their retries race: wait for both.
     const delivered = (p: any, event: string) =>
       p.webhookDeliveries.some((d: any) => d.event === event && d.succeeded);
-    const done = await until(
-      id,
-      (p) => delivered(p, 'START') && delivered(p, 'COMPLETED'),
-      30_000,
-    );
+    const done = await until(id, (p) => delivered(p, 'START') && delivered(p, 'COMPLETED'), 30_000);
 
     // Every attempt is recorded, in order; one message id per event, the same on retries.
     const attempts = done.webhookDeliveries.map((d: any) => [d.event, d.attempt, d.statusCode]);
