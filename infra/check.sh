@@ -8,7 +8,8 @@
 #   3. every image used in the manifests (and renamed by kustomizations) is `modelhub-<target>`
 #      with <target> a `FROM ... AS <target>` stage of infra/docker/Dockerfile;
 #   4. Dockerfile consistency: unique stage names, `--from=`/`FROM` references to known stages,
-#      the pinned npm equals package.json's packageManager, the ignore file exists;
+#      the pinned npm equals package.json's packageManager, the ignore file exists, the api and
+#      runner CMDs pass the launcher's SERVER_NODE_FLAGS;
 #   5. manifest consistency: selectors match pod labels, Services/HPAs/PDBs point at existing
 #      workloads, referenced ConfigMaps/Secret keys/PVCs exist, probes and Ingress paths use
 #      only the HTTP routes the apps serve, pods bind 0.0.0.0 and runners advertise their URL,
@@ -136,6 +137,18 @@ const npmPinned = /^npm@(.+)$/.exec(pkg.packageManager ?? '')?.[1];
 if (npmPinned && npmArg !== npmPinned) fail(`Dockerfile ARG NPM_VERSION=${npmArg} but package.json packageManager is npm@${npmPinned}`);
 else ok(`Dockerfile npm ${npmArg} matches packageManager`);
 if (!fs.existsSync(path.join(root, 'package-lock.json'))) fail('package-lock.json missing: the Dockerfile runs npm ci');
+
+// The api and runner images start node with the launcher's SERVER_NODE_FLAGS (heap tuning).
+const flagsSource = fs.readFileSync(path.join(root, 'apps/launcher/src/server-node-flags.ts'), 'utf8');
+const serverFlags = [.../SERVER_NODE_FLAGS[^=]*=\s*\[([^\]]*)\]/.exec(flagsSource)?.[1].matchAll(/'([^']+)'/g) ?? []].map((m) => m[1]);
+if (serverFlags.length === 0) fail('apps/launcher/src/server-node-flags.ts: SERVER_NODE_FLAGS not found');
+const serverCmds = instructions.filter((l) => /^CMD\s+\[.*apps\/(api|runner)\/src\/main\.ts/.test(l));
+if (serverCmds.length !== 3) fail(`Dockerfile: expected 3 api/runner CMDs (api, runner, runner-cuda), found ${serverCmds.length}`);
+for (const cmd of serverCmds) {
+  const argv = JSON.parse(cmd.replace(/^CMD\s+/, ''));
+  if (serverFlags.some((f, i) => argv[i + 1] !== f)) fail(`Dockerfile: '${cmd}' does not start node with ${serverFlags.join(' ')}`);
+}
+ok(`Dockerfile api and runner CMDs start node with ${serverFlags.join(' ')}`);
 
 // image reference -> Dockerfile target ("registry/x/modelhub-api:1.2" -> "api")
 function targetOf(image) {

@@ -14,7 +14,7 @@ import {
   seedBaseData,
   startEmbeddedPostgres,
 } from '@modelhub/db';
-import { ServiceProcess, waitForHttp } from '@modelhub/launcher';
+import { SERVER_NODE_FLAGS, ServiceProcess, waitForHttp } from '@modelhub/launcher';
 import { seedDemoModels } from '@modelhub/models';
 
 export async function freePort(): Promise<number> {
@@ -106,7 +106,13 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
           : { API_PORT: String(port) };
       const child = spawnService(
         name,
-        [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'apps', name, 'src', 'main.ts')],
+        [
+          ...SERVER_NODE_FLAGS,
+          ...nodeArgs,
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'apps', name, 'src', 'main.ts'),
+        ],
         { ...portEnv, ...extraEnv },
       );
       await waitForHttp(

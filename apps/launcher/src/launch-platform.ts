@@ -8,6 +8,7 @@ import { loadOrCreateAuthSecret } from './auth-secret.ts';
 import { openDatabase, readDbEnv, repoRoot, type Database } from '@modelhub/db';
 import { readLauncherEnv } from './env.ts';
 import { seedPlatform } from './seed-platform.ts';
+import { SERVER_NODE_FLAGS } from './server-node-flags.ts';
 import { ServiceProcess, type ServiceSpec } from './service-process.ts';
 import { assertPortFree, waitForHttp } from './wait-for.ts';
 
@@ -76,7 +77,7 @@ export async function launchPlatform(): Promise<void> {
     const runner = start({
       name: 'runner',
       command: process.execPath,
-      args: [...tsx, path.join(repoRoot, 'apps', 'runner', 'src', 'main.ts')],
+      args: [...SERVER_NODE_FLAGS, ...tsx, path.join(repoRoot, 'apps', 'runner', 'src', 'main.ts')],
       cwd: path.join(repoRoot, 'apps', 'runner'),
       env: { ...childEnv, RUNNER_PORT: String(env.RUNNER_PORT), RUNNER_PUBLIC_URL: runnerUrl },
     });
@@ -92,7 +93,7 @@ export async function launchPlatform(): Promise<void> {
     const api = start({
       name: 'api',
       command: process.execPath,
-      args: [...tsx, path.join(repoRoot, 'apps', 'api', 'src', 'main.ts')],
+      args: [...SERVER_NODE_FLAGS, ...tsx, path.join(repoRoot, 'apps', 'api', 'src', 'main.ts')],
       cwd: path.join(repoRoot, 'apps', 'api'),
       env: {
         ...childEnv,
