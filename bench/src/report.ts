@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { LatencyStats } from './latency-stats.ts';
+import type { MemoryBudgetResult } from './memory-budget.ts';
 import type { RawResult } from './raw-onnxruntime.ts';
 
 export interface PathResult {
@@ -76,13 +77,14 @@ export function printReport(report: ModelReport): void {
 export async function writeResults(
   dir: string,
   reports: ModelReport[],
+  memory: MemoryBudgetResult,
 ): Promise<{ json: string; svg: string }> {
   await mkdir(dir, { recursive: true });
   const json = path.join(dir, 'results.json');
   await writeFile(
     json,
     JSON.stringify(
-      { machine: machineDescription(), date: new Date().toISOString(), reports },
+      { machine: machineDescription(), date: new Date().toISOString(), reports, memory },
       null,
       2,
     ),

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { Agent } from 'undici';
 import { runnerModelName } from '@modelhub/inference';
 import { DEMO_PUBLISHER_SLUG } from '@modelhub/db';
-import { OCR_CLASSIFIER, OCR_RECOGNIZER } from '@modelhub/models';
+import { OCR_CLASSIFIER, OCR_DETECTOR, OCR_RECOGNIZER } from '@modelhub/models';
 import { startBenchPlatform } from './bench-platform.ts';
 import { closedLoop } from './closed-loop.ts';
+import { measureMemoryBudget, printMemoryReport } from './memory-budget.ts';
 import { measureRaw } from './raw-onnxruntime.ts';
 import {
   machineDescription,
@@ -89,7 +90,26 @@ try {
     printReport(report);
     reports.push(report);
   }
-  const written = await writeResults(path.join(import.meta.dirname, '..', 'results'), reports);
+  const detector: BenchModel = {
+    label: 'PP-OCRv4 text detection (DBNet)',
+    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_DETECTOR.slug}`,
+    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_DETECTOR.slug),
+    file: OCR_DETECTOR.file,
+    inputName: 'x',
+    itemShape: [3, 64, 64],
+  };
+  const memory = await measureMemoryBudget(
+    platform,
+    agent,
+    [models[0]!, detector, models[1]!],
+    quick ? 2 : 5,
+  );
+  printMemoryReport(memory);
+  const written = await writeResults(
+    path.join(import.meta.dirname, '..', 'results'),
+    reports,
+    memory,
+  );
   process.stdout.write(`\nwrote ${written.json} and ${written.svg}\n`);
 } finally {
   await agent.close();
