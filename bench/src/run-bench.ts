@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Agent } from 'undici';
 import { runnerModelName } from '@modelhub/inference';
 import { DEMO_PUBLISHER_SLUG } from '@modelhub/db';
-import { OCR_CLASSIFIER, OCR_DETECTOR, OCR_RECOGNIZER } from '@modelhub/models';
+import { OCR_CLASSIFIER, OCR_DETECTOR, OCR_RECOGNIZER, type DemoModel } from '@modelhub/models';
 import { startBenchPlatform } from './bench-platform.ts';
 import { closedLoop } from './closed-loop.ts';
 import { measureMemoryBudget, printMemoryReport } from './memory-budget.ts';
@@ -25,24 +25,20 @@ const quick = process.argv.includes('--quick');
 const timing = { warmupMs: quick ? 300 : 1_000, durationMs: quick ? 1_500 : 5_000 };
 const CONCURRENCY = [1, 64];
 
-const models: BenchModel[] = [
-  {
-    label: 'PP-OCR direction classifier (CNN)',
-    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_CLASSIFIER.slug}`,
-    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_CLASSIFIER.slug),
-    file: OCR_CLASSIFIER.file,
-    inputName: 'x',
-    itemShape: [3, 48, 192],
-  },
-  {
-    label: 'PP-OCRv4 text recognition (SVTR)',
-    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_RECOGNIZER.slug}`,
-    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_RECOGNIZER.slug),
-    file: OCR_RECOGNIZER.file,
-    inputName: 'x',
-    itemShape: [3, 48, 320],
-  },
-];
+/** A demo-zoo model as the benchmark sends it: one item of `itemShape` to its input `x`. */
+const demoModel = (label: string, model: DemoModel, itemShape: number[]): BenchModel => ({
+  label,
+  ref: `${DEMO_PUBLISHER_SLUG}/${model.slug}`,
+  runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, model.slug),
+  file: model.file,
+  inputName: 'x',
+  itemShape,
+});
+const classifier = demoModel('PP-OCR direction classifier (CNN)', OCR_CLASSIFIER, [3, 48, 192]);
+const recognizer = demoModel('PP-OCRv4 text recognition (SVTR)', OCR_RECOGNIZER, [3, 48, 320]);
+/** Served with the other two in the memory phase only. */
+const detector = demoModel('PP-OCRv4 text detection (DBNet)', OCR_DETECTOR, [3, 64, 64]);
+const models = [classifier, recognizer];
 
 process.stdout.write(`# Modelhub benchmark\n\nmachine: ${machineDescription()}\n`);
 const platform = await startBenchPlatform();
@@ -90,18 +86,10 @@ try {
     printReport(report);
     reports.push(report);
   }
-  const detector: BenchModel = {
-    label: 'PP-OCRv4 text detection (DBNet)',
-    ref: `${DEMO_PUBLISHER_SLUG}/${OCR_DETECTOR.slug}`,
-    runnerName: runnerModelName(DEMO_PUBLISHER_SLUG, OCR_DETECTOR.slug),
-    file: OCR_DETECTOR.file,
-    inputName: 'x',
-    itemShape: [3, 64, 64],
-  };
   const memory = await measureMemoryBudget(
     platform,
     agent,
-    [models[0]!, detector, models[1]!],
+    [classifier, detector, recognizer],
     quick ? 2 : 5,
   );
   printMemoryReport(memory);
