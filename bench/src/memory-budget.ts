@@ -1,9 +1,11 @@
 // The memory target: a runner whose budget is smaller than the models it is asked to serve stays
 // inside it by evicting the least recently used model. A runner of its own, with a budget two of
 // the three PaddleOCR models cannot share, is sent one request per model in turn; after every
-// request its Prometheus metrics are read, which is where an operator would see the same thing.
+// request its stats (the JSON twin of its metrics) are read, and at the end its Prometheus
+// eviction counters, which is where an operator would see them.
 import type { Agent } from 'undici';
 import { request } from 'undici';
+import { RUNNER_STATS_PATH, type RunnerStats } from '@modelhub/runner';
 import type { BenchPlatform } from './bench-platform.ts';
 import { summarize, type LatencyStats } from './latency-stats.ts';
 import { v2BinarySender, type BenchModel } from './scenarios.ts';
@@ -17,7 +19,6 @@ export interface MemoryBudgetResult {
   budgetBytes: number;
   models: string[];
   requests: number;
-  errors: number;
   /** the most the loaded models' measured memory reached, sampled after each request */
   maxLoadedBytes: number;
   /** samples in which the loaded models' memory was above the budget */
@@ -61,28 +62,27 @@ export async function measureMemoryBudget(
         errors++;
         firstError ??= (error as Error).message;
       }
-      const text = await metricsText(agent, runner.url);
-      loaded.push(sample(text, 'modelhub_runner_loaded_models_memory_bytes'));
-      resident.push(sample(text, 'modelhub_runner_process_resident_memory_bytes'));
-      budget = sample(text, 'modelhub_runner_memory_budget_bytes');
+      const stats = await runnerStats(agent, runner.url);
+      loaded.push(stats.loadedModelsMemoryBytes);
+      resident.push(stats.process.rssBytes);
+      budget = stats.memoryBudgetBytes;
     }
     const latency = {
       ...summarize(latencies, performance.now() - started, 1),
       errors,
       ...(firstError ? { firstError } : {}),
     };
-    const text = await metricsText(agent, runner.url);
+    const metrics = await runnerText(agent, `${runner.url}/metrics`);
     return {
       budgetBytes: budget,
       models: models.map((m) => m.runnerName),
       requests: loaded.length,
-      errors,
       maxLoadedBytes: Math.max(...loaded),
       samplesOverBudget: loaded.filter((bytes) => bytes > budget).length,
       evictions: Object.fromEntries(
         models.map((m) => [
           m.runnerName,
-          sample(text, 'modelhub_runner_evictions_total', m.runnerName),
+          sample(metrics, 'modelhub_runner_evictions_total', m.runnerName),
         ]),
       ),
       residentBytes: {
@@ -98,17 +98,21 @@ export async function measureMemoryBudget(
   }
 }
 
-async function metricsText(agent: Agent, runnerUrl: string): Promise<string> {
-  const res = await request(`${runnerUrl}/metrics`, { dispatcher: agent });
+async function runnerText(agent: Agent, url: string): Promise<string> {
+  const res = await request(url, { dispatcher: agent });
   const text = await res.body.text();
-  if (res.statusCode !== 200) throw new Error(`runner /metrics answered HTTP ${res.statusCode}`);
+  if (res.statusCode !== 200) throw new Error(`${url} answered HTTP ${res.statusCode}`);
   return text;
 }
 
-/** A metric's value in the Prometheus text format; for a model, summed over its versions (the
- * runner labels samples `model="name@version"`). 0 when absent, as for a counter never counted. */
-function sample(text: string, metric: string, model?: string): number {
-  const labels = model === undefined ? '' : `\\{model="${model.replace(/\./g, '\\.')}@[^"]+"\\}`;
+async function runnerStats(agent: Agent, runnerUrl: string): Promise<RunnerStats> {
+  return JSON.parse(await runnerText(agent, `${runnerUrl}${RUNNER_STATS_PATH}`)) as RunnerStats;
+}
+
+/** A model's counter in the Prometheus text format, summed over its versions (the runner labels
+ * samples `model="name@version"`); 0 when absent, as for a counter that never counted. */
+function sample(text: string, metric: string, model: string): number {
+  const labels = `\\{model="${model.replace(/\./g, '\\.')}@[^"]+"\\}`;
   const lines = text.matchAll(new RegExp(`^${metric}${labels} (\\S+)$`, 'gm'));
   return [...lines].reduce((sum, line) => sum + Number(line[1]), 0);
 }
@@ -123,7 +127,7 @@ export function printMemoryReport(result: MemoryBudgetResult): void {
     '',
     `## Memory budget (one runner, ${result.models.length} models in turn, budget ${mb(result.budgetBytes)})`,
     '',
-    `- requests: ${result.requests}, errors: ${result.errors}${result.latency.firstError ? ` (${result.latency.firstError})` : ''}; p50 ${result.latency.p50Ms.toFixed(1)} ms, p99 ${result.latency.p99Ms.toFixed(1)} ms (most include a load)`,
+    `- requests: ${result.requests}, errors: ${result.latency.errors}${result.latency.firstError ? ` (${result.latency.firstError})` : ''}; p50 ${result.latency.p50Ms.toFixed(1)} ms, p99 ${result.latency.p99Ms.toFixed(1)} ms (most include a load)`,
     `- loaded models' measured memory: at most ${mb(result.maxLoadedBytes)}; samples over the budget: ${result.samplesOverBudget} (target: 0)`,
     `- evictions (runner metrics): ${evicted}`,
     `- runner resident memory: ${mb(result.residentBytes.first)} after the first request, ${mb(result.residentBytes.min)}-${mb(result.residentBytes.max)} over the phase, ${mb(result.residentBytes.last)} at the end`,
