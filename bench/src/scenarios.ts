@@ -22,10 +22,16 @@ export function itemData(model: BenchModel, batch: number): number[] {
   return Array.from({ length: size }, (_, i) => Math.sin(i / 11) * 0.9);
 }
 
+/** A request body encoded once: the load generator shares the CPUs with the servers it measures,
+ * so it should not re-encode a constant body to bytes on every request. */
+function jsonBody(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value));
+}
+
 async function postJson(
   agent: Agent,
   url: string,
-  body: string,
+  body: Buffer,
   headers: Record<string, string> = {},
 ): Promise<unknown> {
   const res = await request(url, {
@@ -41,7 +47,7 @@ async function postJson(
 
 /** POST one v2-style JSON request per call (the naive server and the runner both take it). */
 export function v2Sender(agent: Agent, url: string, model: BenchModel): Sender {
-  const body = JSON.stringify({
+  const body = jsonBody({
     inputs: [
       {
         name: model.inputName,
@@ -73,7 +79,7 @@ export function graphqlSender(
     encoding === 'base64'
       ? { dataBase64: Buffer.from(new Float32Array(data).buffer).toString('base64') }
       : { data };
-  const body = JSON.stringify({
+  const body = jsonBody({
     query: `mutation($m: String!, $i: [TensorInput!]!) { predict(model: $m, inputs: $i) { costMicros outputs { shape ${encoding === 'base64' ? 'dataBase64' : 'data'} } } }`,
     variables: {
       m: model.ref,
