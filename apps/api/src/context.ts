@@ -12,6 +12,7 @@ import type { RequestAuthenticator } from './auth/request-authenticator.ts';
 import type { Logger } from 'pino';
 import type { ApiJobQueue } from './predictions/async/job-queue.ts';
 import type { ChargeQueue } from './predictions/charge-queue.ts';
+import type { LongStrings } from './http/json-body.ts';
 import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
@@ -66,6 +67,8 @@ export interface ApiContext {
   tenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   loaders: RequestLoaders;
   origin: RequestOrigin;
+  /** long tensor data the body parser kept as bytes (`toInferInput` reads it); null: none */
+  longStrings: LongStrings | null;
 }
 
 function createLoaders(db: Db): RequestLoaders {
@@ -85,6 +88,7 @@ export function contextFor(
   services: ApiServices,
   principal: Principal | null,
   origin: RequestOrigin,
+  body: { longStrings: LongStrings | null } = { longStrings: null },
 ): ApiContext {
   const organizationId = principal?.organizationId ?? null;
   const userId = principal?.kind === 'user' ? principal.userId : null;
@@ -99,6 +103,7 @@ export function contextFor(
     tenant: (fn) => withTenant(services.db, organizationId, fn, userId ? { userId } : {}),
     loaders: createLoaders(services.db),
     origin,
+    longStrings: body.longStrings,
   };
 }
 

@@ -284,6 +284,16 @@ describe('predict with bad input charges nothing', () => {
         'base64',
       ),
     ],
+    // a body this long has its dataBase64 kept as bytes and decoded in slices (json-body.ts)
+    [
+      'has a character outside the alphabet past its first 64 KiB',
+      (() => {
+        const text = Buffer.from(new Float32Array(3 * 48 * 192).fill(0.5).buffer).toString(
+          'base64',
+        );
+        return `${text.slice(0, 100_000)}*${text.slice(100_001)}`;
+      })(),
+    ],
   ])(
     'rejects dataBase64 that %s with BAD_USER_INPUT naming the input',
     async (_what, dataBase64) => {

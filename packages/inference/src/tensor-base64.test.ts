@@ -44,6 +44,9 @@ describe('base64 tensors', () => {
     ];
     for (const bad of invalid) {
       expect(() => decodeTensorBase64('FP32', bad, fail)).toThrow(/input 'x' is not valid base64/);
+      expect(() => decodeTensorBase64('FP32', Buffer.from(bad), fail)).toThrow(
+        /input 'x' is not valid base64/,
+      );
     }
   });
 
@@ -57,12 +60,47 @@ describe('base64 tensors', () => {
   it('takes every canonical string, padded or not, whatever its last bytes', () => {
     for (let length = 0; length < 9; length++) {
       const bytes = Buffer.from(Array.from({ length }, (_, i) => (i * 97 + 255) % 256));
-      const decoded = decodeTensorBase64('UINT8', bytes.toString('base64'), fail);
-      expect(Buffer.from(decoded as Uint8Array)).toEqual(bytes);
+      const text = bytes.toString('base64');
+      for (const given of [text, Buffer.from(text)]) {
+        const decoded = decodeTensorBase64('UINT8', given, fail);
+        expect(Buffer.from(decoded as Uint8Array)).toEqual(bytes);
+      }
     }
   });
 
   it('decodes the empty string as an empty tensor', () => {
     expect(decodeTensorBase64('FP32', '', fail)).toEqual(new Float32Array(0));
+    expect(decodeTensorBase64('FP32', Buffer.alloc(0), fail)).toEqual(new Float32Array(0));
+  });
+
+  describe('given as ASCII bytes, text longer than one decoding slice (64 KiB)', () => {
+    const values = Float32Array.from({ length: 75_001 }, (_, i) => Math.sin(i) * 1e3);
+    const text = Buffer.from(encodeTensorBase64('FP32', values));
+
+    it('decodes exactly what the string decodes to', () => {
+      expect(text.length).toBeGreaterThan(4 * 64 * 1024);
+      expect(decodeTensorBase64('FP32', text, fail)).toEqual(values);
+      // a view into a larger buffer, as the api's body parser hands it over
+      const body = Buffer.concat([Buffer.from('{"dataBase64":"'), text, Buffer.from('"}')]);
+      const view = body.subarray(15, 15 + text.length);
+      expect(decodeTensorBase64('FP32', view, fail)).toEqual(values);
+    });
+
+    it('refuses a stray character, padding or a URL-safe character in any slice', () => {
+      const spoiled = (at: number, char: string) => {
+        const copy = Buffer.from(text);
+        copy[at] = char.charCodeAt(0);
+        return copy;
+      };
+      for (const bad of [
+        spoiled(70_000, '*'),
+        spoiled(200_000, '-'),
+        spoiled(64 * 1024 - 1, '='), // padding at the end of the first slice
+        spoiled(64 * 1024 + 2, '='),
+        spoiled(text.length - 10, '_'),
+      ]) {
+        expect(() => decodeTensorBase64('FP32', bad, fail)).toThrow(/is not valid base64/);
+      }
+    });
   });
 });

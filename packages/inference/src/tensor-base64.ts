@@ -21,35 +21,68 @@ export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>)
 
 /**
  * The data of a base64-encoded binary tensor, as a typed array of the datatype's kind (a view over
- * the decoded bytes; see TypedTensorData), BYTES as string[]. `fail` names the tensor in its errors; a string that is
- * not padded standard base64, or whose bytes do not divide into elements, fails.
+ * the decoded bytes; see TypedTensorData), BYTES as string[]. The base64 text comes as a string or
+ * as its ASCII bytes (how the api keeps long values out of V8's large-object space). `fail` names
+ * the tensor in its errors; text that is not padded standard base64, or whose bytes do not divide
+ * into elements, fails.
  */
 export function decodeTensorBase64(
   datatype: Datatype,
-  base64: string,
+  base64: string | Uint8Array,
   fail: TensorBytesFailure,
 ): AnyTensorData {
-  const bytes = Buffer.from(base64, 'base64');
-  if (!isCanonicalBase64(base64, bytes)) {
-    throw fail('is not valid base64 (standard alphabet, padded)');
-  }
+  const bytes = typeof base64 === 'string' ? decodeCanonical(base64) : decodeCanonicalAscii(base64);
+  if (!bytes) throw fail('is not valid base64 (standard alphabet, padded)');
   return decodeTensorBytes(datatype, bytes, true, fail);
 }
 
 /**
- * Whether `base64`, which Node decoded to `bytes`, is canonical standard base64: the only string
+ * The bytes `base64` encodes, or null unless it is canonical standard base64: the only string
  * that encodes those bytes. Node's decoder silently skips characters outside the alphabet, stops
  * at padding and also takes the URL-safe '-' and '_'. Each skipped character leaves the decoded
  * bytes at least one shorter than a canonical string of this length gives, so a length check,
  * a search for '-' and '_', and re-encoding the last group (whose unused bits must be zero)
  * decide it without re-encoding hundreds of kilobytes.
  */
-function isCanonicalBase64(base64: string, bytes: Buffer): boolean {
-  if (base64.length % 4 !== 0) return false;
-  if (base64.length === 0) return true;
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  if (bytes.length !== (base64.length / 4) * 3 - padding) return false;
-  if (base64.includes('-') || base64.includes('_')) return false;
+function decodeCanonical(base64: string): Buffer | null {
+  const bytes = Buffer.from(base64, 'base64');
+  if (base64.length % 4 !== 0) return null;
+  if (base64.length === 0) return bytes;
+  if (base64.includes('-') || base64.includes('_')) return null;
+  return isCanonicalEnd(bytes, base64.length, base64.slice(-4)) ? bytes : null;
+}
+
+/** Characters decoded at a time: a multiple of 4, and a string small enough for V8's young
+ * generation (see decodeCanonicalAscii). */
+const SLICE_CHARS = 64 * 1024;
+
+/**
+ * decodeCanonical for base64 text given as its ASCII bytes. It decodes slice by slice, each slice
+ * a short-lived string: the whole text as one string (over 128 KiB) would be allocated in V8's
+ * large-object space, which costs more than the decoding.
+ */
+function decodeCanonicalAscii(text: Uint8Array): Buffer | null {
+  if (text.length % 4 !== 0) return null;
+  if (text.length === 0) return Buffer.alloc(0);
+  if (text.indexOf(0x2d) !== -1 || text.indexOf(0x5f) !== -1) return null; // '-', '_'
+  const ascii = Buffer.from(text.buffer, text.byteOffset, text.length);
+  const bytes = Buffer.allocUnsafe((text.length / 4) * 3);
+  let written = 0;
+  for (let at = 0; at < text.length; at += SLICE_CHARS) {
+    const end = Math.min(at + SLICE_CHARS, text.length);
+    written += bytes.write(ascii.toString('latin1', at, end), written, 'base64');
+  }
+  const decoded = bytes.subarray(0, written);
+  return isCanonicalEnd(decoded, text.length, ascii.toString('latin1', text.length - 4))
+    ? decoded
+    : null;
+}
+
+/** Whether `bytes`, decoded from `length` characters of base64 ending in `lastGroup`, is all that
+ * text encodes (nothing skipped) and its last group has no stray bits. */
+function isCanonicalEnd(bytes: Buffer, length: number, lastGroup: string): boolean {
+  const padding = lastGroup.endsWith('==') ? 2 : lastGroup.endsWith('=') ? 1 : 0;
+  if (bytes.length !== (length / 4) * 3 - padding) return false;
   const lastGroupBytes = 3 - padding;
-  return bytes.subarray(bytes.length - lastGroupBytes).toString('base64') === base64.slice(-4);
+  return bytes.subarray(bytes.length - lastGroupBytes).toString('base64') === lastGroup;
 }

@@ -248,7 +248,7 @@ builder.mutationField('createPrediction', (t) =>
       }
       const created = await createPrediction(ctx.services, principal, {
         modelRef: input.model,
-        inputs: input.inputs.map((i) => toInferInput(i)),
+        inputs: input.inputs.map((i) => toInferInput(i, ctx.longStrings)),
         outputs: input.outputs ?? null,
         webhook: input.webhook ?? null,
         webhookEvents: input.webhookEvents ?? null,

@@ -8,6 +8,7 @@ import {
   type TypedOutputTensor,
 } from '@modelhub/inference';
 import { requirePermission } from '../../auth/principal.ts';
+import type { LongStrings } from '../../http/json-body.ts';
 import { checkIdempotencyKey } from '../../pipelines/call-arguments.ts';
 import { AppError, toAppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
@@ -125,14 +126,18 @@ const PredictionResultRef = builder.objectRef<PredictionResult>('PredictionResul
   }),
 });
 
-export function toInferInput(tensor: {
-  name: string;
-  datatype: Datatype;
-  shape: number[];
-  data?: number[] | null;
-  stringData?: string[] | null;
-  dataBase64?: string | null;
-}): InferInputTensor {
+/** A GraphQL TensorInput as the tensor it names; `longStrings`: the request's (ApiContext). */
+export function toInferInput(
+  tensor: {
+    name: string;
+    datatype: Datatype;
+    shape: number[];
+    data?: number[] | null;
+    stringData?: string[] | null;
+    dataBase64?: string | null;
+  },
+  longStrings: LongStrings | null,
+): InferInputTensor {
   const { name, datatype, shape } = tensor;
   const given = [tensor.data, tensor.stringData, tensor.dataBase64].filter((v) => v != null);
   if (given.length > 1)
@@ -144,7 +149,8 @@ export function toInferInput(tensor: {
     const fail = (message: string) =>
       new InferenceError('INVALID_ARGUMENT', `input '${name}' dataBase64 ${message}`);
     try {
-      return { name, datatype, shape, data: decodeTensorBase64(datatype, tensor.dataBase64, fail) };
+      const base64 = longStrings?.resolve(tensor.dataBase64) ?? tensor.dataBase64;
+      return { name, datatype, shape, data: decodeTensorBase64(datatype, base64, fail) };
     } catch (error) {
       throw toAppError(error);
     }
@@ -191,7 +197,9 @@ builder.mutationField('predict', (t) =>
       const idempotencyKey = checkIdempotencyKey(args.idempotencyKey);
       return runPrediction(ctx.services, principal, {
         modelRef: args.model,
-        inputs: args.inputs.map((i) => toInferInput({ ...i, datatype: i.datatype })),
+        inputs: args.inputs.map((i) =>
+          toInferInput({ ...i, datatype: i.datatype }, ctx.longStrings),
+        ),
         outputs: args.outputs ?? null,
         idempotencyKey,
       });
