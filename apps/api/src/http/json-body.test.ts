@@ -81,7 +81,7 @@ describe('parseJsonBody', () => {
   it('finds string ends past escaped quotes and backslashes', () => {
     const data = base64(110_000);
     const text = JSON.stringify({
-      query: 'say \\"dataBase64\\": "x" \\\\',
+      comment: 'say \\"dataBase64\\": "x" \\\\',
       tricky: 'a "dataBase64": "b',
       ...predictBody(data),
     });
