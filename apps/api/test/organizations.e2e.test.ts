@@ -302,6 +302,28 @@ describe('API keys', () => {
     expect(((await v2.json()) as any).code).toBe('RATE_LIMITED');
   });
 
+  it('counts a burst of concurrent requests exactly: the limit passes, the rest get 429', async () => {
+    const created = await platform.graphql(
+      CREATE_KEY,
+      { input: { name: 'burst', scopes: ['READ'], rateLimitPerMinute: 5 } },
+      { cookie: user.cookie },
+    );
+    const secret = created.data.createApiKey.secret;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret)),
+    );
+    const passed = answers.filter((a) => a.status === 200);
+    expect(passed).toHaveLength(5);
+    // each passing request saw its own place in the window
+    expect(passed.map((a) => Number(a.headers.get('ratelimit-remaining'))).sort()).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+    for (const refused of answers.filter((a) => a.status !== 200)) {
+      expect(refused.status).toBe(429);
+      expect(codeOf(refused)).toBe('RATE_LIMITED');
+    }
+  });
+
   it('keeps secrets out of the database and the audit log', async () => {
     const created = await platform.graphql(
       CREATE_KEY,
