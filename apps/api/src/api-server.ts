@@ -21,7 +21,8 @@ import { registerPipelineRoutes } from './http/pipeline-routes.ts';
 import { registerBillingRoutes } from './http/billing-routes.ts';
 import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
-import { parseJsonBody, type LongStrings } from './http/json-body.ts';
+import { parseJsonBody } from './http/json-body.ts';
+import { LongStrings } from './http/long-strings.ts';
 import { registerV2InferRoutes, v2ErrorReply } from './http/v2-infer-routes.ts';
 import { ApiJobQueue } from './predictions/async/job-queue.ts';
 import { CHARGE_POOL, ChargeQueue } from './predictions/charge-queue.ts';
@@ -31,7 +32,7 @@ import { RunnerRouter } from './routing/runner-router.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** long tensor data of a JSON body, kept as bytes (see parseJsonBody) */
+    /** long tensor data of the request and its answer, kept as bytes (see long-strings.ts) */
     longStrings: LongStrings | null;
   }
 }
@@ -213,11 +214,20 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       const { principal, rateLimit } = await services.authenticator.authenticate(request.headers);
       if (rateLimit) reply.headers(rateLimitHeaders(rateLimit));
       return contextFor(services, principal, originOf(request.headers, request.ip), {
-        longStrings: request.longStrings,
+        longStrings: (request.longStrings ??= new LongStrings()),
       });
     },
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: graphql,
+    // the answer as bytes, with the long strings its resolvers kept as bytes spliced back in
+    onSend: async (request, _reply, payload) =>
+      typeof payload === 'string' && request.longStrings?.size
+        ? request.longStrings.spliceInto(payload)
+        : payload,
+  });
   registerV2InferRoutes(app, services);
   registerArtifactUploadRoutes(app, services);
   registerEvaluationRoutes(app, services);

@@ -12,7 +12,7 @@ import type { RequestAuthenticator } from './auth/request-authenticator.ts';
 import type { Logger } from 'pino';
 import type { ApiJobQueue } from './predictions/async/job-queue.ts';
 import type { ChargeQueue } from './predictions/charge-queue.ts';
-import type { LongStrings } from './http/json-body.ts';
+import type { LongStrings } from './http/long-strings.ts';
 import type { PredictionLookups } from './predictions/prediction-lookups.ts';
 import type { RunnerRouter } from './routing/runner-router.ts';
 
@@ -67,8 +67,8 @@ export interface ApiContext {
   tenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   loaders: RequestLoaders;
   origin: RequestOrigin;
-  /** long tensor data the body parser kept as bytes (`toInferInput` reads it); null: none */
-  longStrings: LongStrings | null;
+  /** long tensor data of the request and its answer, kept as bytes (see long-strings.ts) */
+  longStrings: LongStrings;
 }
 
 function createLoaders(db: Db): RequestLoaders {
@@ -88,7 +88,7 @@ export function contextFor(
   services: ApiServices,
   principal: Principal | null,
   origin: RequestOrigin,
-  body: { longStrings: LongStrings | null } = { longStrings: null },
+  body: { longStrings: LongStrings },
 ): ApiContext {
   const organizationId = principal?.organizationId ?? null;
   const userId = principal?.kind === 'user' ? principal.userId : null;

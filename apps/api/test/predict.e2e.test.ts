@@ -209,6 +209,38 @@ describe('predict with base64 tensors', () => {
   });
 });
 
+describe('predict with a large output', () => {
+  it('answers the recognizer’s megabyte of logits in dataBase64 exactly as in data', async () => {
+    const values = Float32Array.from({ length: 3 * 48 * 320 }, (_, i) => Math.sin(i / 13) * 0.9);
+    const res = await platform.graphql(
+      `mutation Predict($model: String!, $inputs: [TensorInput!]!) {
+        predict(model: $model, inputs: $inputs) { outputs { shape data dataBase64 } }
+      }`,
+      {
+        model: 'modelhub/ppocr-v4-recognition',
+        inputs: [
+          {
+            name: 'x',
+            datatype: 'FP32',
+            shape: [1, 3, 48, 320],
+            dataBase64: Buffer.from(values.buffer).toString('base64'),
+          },
+        ],
+      },
+      key,
+    );
+    expect(res.errors).toBeUndefined();
+    const [output] = res.data.predict.outputs;
+    const elements = output.shape.reduce((a: number, b: number) => a * b, 1);
+    // long enough to travel as bytes in the answer (long-strings.ts)
+    expect(output.dataBase64.length).toBeGreaterThan(1_000_000);
+    const raw = Buffer.from(output.dataBase64, 'base64');
+    const decoded = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+    expect(decoded.length).toBe(elements);
+    expect(Array.from(decoded)).toEqual(output.data);
+  });
+});
+
 describe('predict under a burst of concurrent calls', () => {
   it('answers every call, and records exactly one usage event and debit per success', async () => {
     const orgId = platform.seed.demoOrganizationId;

@@ -68,6 +68,10 @@ export {
   type TypedInferResponse,
   type WithTypedData,
 } from './binary-tensor-codec.ts';
-export { decodeTensorBase64, encodeTensorBase64 } from './tensor-base64.ts';
+export {
+  decodeTensorBase64,
+  encodeTensorBase64,
+  encodeTensorBase64Ascii,
+} from './tensor-base64.ts';
 export { BINARY_ELEMENT_SIZE, type TypedTensorData, type AnyTensorData } from './tensor-bytes.ts';
 export { halfToFloat, floatToHalf } from './float16.ts';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InferenceError } from './inference-error.ts';
 import { toJsonTensorData } from './binary-tensor-codec.ts';
-import { decodeTensorBase64, encodeTensorBase64 } from './tensor-base64.ts';
+import {
+  decodeTensorBase64,
+  encodeTensorBase64,
+  encodeTensorBase64Ascii,
+} from './tensor-base64.ts';
 import type { Datatype, TensorData } from './v2-types.ts';
 
 const fail = (message: string) => new InferenceError('INVALID_ARGUMENT', `input 'x' ${message}`);
@@ -76,6 +80,18 @@ describe('base64 tensors', () => {
   describe('given as ASCII bytes, text longer than one decoding slice (64 KiB)', () => {
     const values = Float32Array.from({ length: 75_001 }, (_, i) => Math.sin(i) * 1e3);
     const text = Buffer.from(encodeTensorBase64('FP32', values));
+
+    it('encodes to the same text, as ASCII bytes, whatever the length', () => {
+      for (const length of [0, 1, 2, 3, 12_287, 12_288, 12_289, 75_001]) {
+        const part = values.subarray(0, length);
+        expect(encodeTensorBase64Ascii('FP32', part).toString('latin1')).toBe(
+          encodeTensorBase64('FP32', part),
+        );
+      }
+      expect(encodeTensorBase64Ascii('UINT8', new Uint8Array([1, 2, 3, 4])).toString()).toBe(
+        'AQIDBA==',
+      );
+    });
 
     it('decodes exactly what the string decodes to', () => {
       expect(text.length).toBeGreaterThan(4 * 64 * 1024);

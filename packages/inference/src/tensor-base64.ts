@@ -13,10 +13,33 @@ import type { AnyTensorData, Datatype } from './v2-types.ts';
 
 /** The tensor's binary bytes, base64-encoded. */
 export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>): string {
+  return tensorBytes(datatype, data).toString('base64');
+}
+
+/** Bytes encoded at a time: a multiple of 3, whose base64 is a string small enough for V8's young
+ * generation (see decodeCanonicalAscii). */
+const SLICE_BYTES = 48 * 1024;
+
+/**
+ * encodeTensorBase64's text as ASCII bytes, for answers assembled as bytes: it never makes the
+ * whole text one string, which for a large tensor would land in V8's large-object space.
+ */
+export function encodeTensorBase64Ascii(datatype: Datatype, data: ArrayLike<unknown>): Buffer {
+  const bytes = tensorBytes(datatype, data);
+  const text = Buffer.allocUnsafe(Math.ceil(bytes.length / 3) * 4);
+  let written = 0;
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+    const slice = bytes.toString('base64', at, Math.min(at + SLICE_BYTES, bytes.length));
+    written += text.write(slice, written, 'latin1');
+  }
+  return text;
+}
+
+function tensorBytes(datatype: Datatype, data: ArrayLike<unknown>): Buffer {
   const fail: TensorBytesFailure = (message) => new InferenceError('INTERNAL', message);
   const bytes = Buffer.allocUnsafe(tensorByteLength(datatype, data, fail));
   writeTensorBytes(datatype, data, bytes, 0, fail);
-  return bytes.toString('base64');
+  return bytes;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonBody, type LongStrings } from './json-body.ts';
+import { parseJsonBody } from './json-body.ts';
+import type { LongStrings } from './long-strings.ts';
 
 /** The parsed value with every placeholder replaced by the text it stands for. */
 function restored(value: unknown, longStrings: LongStrings | null): unknown {

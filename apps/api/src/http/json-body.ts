@@ -1,40 +1,21 @@
-// JSON request bodies, parsed so that long base64 tensor data never becomes a JavaScript string.
-//
-// V8 puts every string over 128 KiB in its large-object space, where each allocation maps fresh
-// memory and each collection unmaps it: about 0.6 ms for a 150 KB string on our hosts, against
-// 0.01 ms for one of 120 KB. A GraphQL `predict` with a 1x3x48x192 FP32 tensor in `dataBase64`
-// made two such strings (the body, then the value JSON.parse cut out of it); keeping them out
+// JSON request bodies, parsed so that long base64 tensor data never becomes a JavaScript string
+// (why: long-strings.ts). A GraphQL `predict` with a 1x3x48x192 FP32 tensor in `dataBase64` made
+// two strings over 128 KiB (the body, then the value JSON.parse cut out of it); keeping them out
 // halved the api's CPU for that request (about 4.2 ms to 2 ms, see bench/README.md).
 //
 // The long `dataBase64` values are cut out of the body's bytes before parsing: each is replaced by
-// a short placeholder string, and its bytes are kept in `LongStrings`, where the tensor decoder
-// (`toInferInput`, the only reader of that GraphQL field) finds them and decodes them in slices.
-// Everything else parses exactly as JSON.parse would parse it. The other JSON routes never read a
-// `dataBase64` member, so what stands in its place does not matter to them.
-import { randomBytes } from 'node:crypto';
+// a placeholder of the request's LongStrings, where the tensor decoder (`toInferInput`, the only
+// reader of that GraphQL field) finds the bytes and decodes them in slices. Everything else parses
+// exactly as JSON.parse would parse it. The other JSON routes never read a `dataBase64` member, so
+// what stands in its place does not matter to them.
 import { isAscii } from 'node:buffer';
+import { LONG_STRING_BYTES, LongStrings } from './long-strings.ts';
 
 /** Bodies up to this size are parsed as they are: their strings are all small. */
 const LIFT_FROM_BODY_BYTES = 96 * 1024;
-/** `dataBase64` values from this length on are kept as bytes. */
-const LIFT_FROM_VALUE_BYTES = 16 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const LIFTED_KEY = Buffer.from('dataBase64');
-
-/** The long string values cut out of one body, by the placeholder left in their place. */
-export class LongStrings {
-  constructor(private readonly values: ReadonlyMap<string, Buffer>) {}
-
-  /** The value a placeholder stands for, as its ASCII bytes; any other string as it is. */
-  resolve(value: string): string | Buffer {
-    return this.values.get(value) ?? value;
-  }
-
-  get size(): number {
-    return this.values.size;
-  }
-}
 
 export interface ParsedJsonBody {
   value: unknown;
@@ -48,19 +29,17 @@ export function parseJsonBody(body: Buffer): ParsedJsonBody {
   const lifts = findLongValues(body);
   if (lifts.length === 0) return { value: parseText(body), longStrings: null };
 
-  // A NUL character and a random tag: no string a client sends can match a placeholder.
-  const tag = `\u0000${randomBytes(9).toString('base64')}:`;
-  const values = new Map<string, Buffer>();
+  const longStrings = new LongStrings();
   const pieces: Buffer[] = [];
   let at = 0;
-  lifts.forEach(({ start, end }, i) => {
-    const placeholder = `${tag}${i}`;
-    values.set(placeholder, body.subarray(start, end));
+  for (const { start, end } of lifts) {
+    const placeholder = longStrings.add(body.subarray(start, end));
+    // inside the literal's quotes, as JSON escapes it
     pieces.push(body.subarray(at, start), Buffer.from(JSON.stringify(placeholder).slice(1, -1)));
     at = end;
-  });
+  }
   pieces.push(body.subarray(at));
-  return { value: parseText(Buffer.concat(pieces)), longStrings: new LongStrings(values) };
+  return { value: parseText(Buffer.concat(pieces)), longStrings };
 }
 
 function parseText(bytes: Buffer): unknown {
@@ -84,7 +63,7 @@ function findLongValues(body: Buffer): { start: number; end: number }[] {
     const contents = body.subarray(at + 1, close);
     if (
       at === valueAt &&
-      contents.length >= LIFT_FROM_VALUE_BYTES &&
+      contents.length >= LONG_STRING_BYTES &&
       contents.indexOf(BACKSLASH) === -1 &&
       isAscii(contents)
     ) {

@@ -1,6 +1,7 @@
 import {
   decodeTensorBase64,
   encodeTensorBase64,
+  encodeTensorBase64Ascii,
   InferenceError,
   toJsonTensorData,
   type Datatype,
@@ -8,7 +9,7 @@ import {
   type TypedOutputTensor,
 } from '@modelhub/inference';
 import { requirePermission } from '../../auth/principal.ts';
-import type { LongStrings } from '../../http/json-body.ts';
+import { LONG_STRING_BYTES, type LongStrings } from '../../http/long-strings.ts';
 import { checkIdempotencyKey } from '../../pipelines/call-arguments.ts';
 import { AppError, toAppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
@@ -65,7 +66,10 @@ export const TensorRef = builder.objectRef<TypedOutputTensor>('Tensor').implemen
     dataBase64: t.string({
       description:
         'The values in the KServe v2 binary tensor format, base64-encoded (as `TensorInput.dataBase64`); the compact alternative to `data`.',
-      resolve: (o) => encodeTensorBase64(o.datatype, o.data),
+      resolve: (o, _args, ctx) =>
+        ArrayBuffer.isView(o.data) && (o.data.byteLength / 3) * 4 >= LONG_STRING_BYTES
+          ? ctx.longStrings.add(encodeTensorBase64Ascii(o.datatype, o.data))
+          : encodeTensorBase64(o.datatype, o.data),
     }),
   }),
 });
