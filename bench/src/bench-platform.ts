@@ -1,6 +1,6 @@
 // A private platform for the benchmark: embedded PostgreSQL in a temp dir, the demo zoo, a key
 // with ample credit, and runner, api and naive server as child processes on free ports.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,16 +27,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A server process of the benchmark. */
+export interface BenchService {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
 export interface BenchPlatform {
   databaseUrl: string;
   dataDir: string;
   apiKey: string;
+  /** the PostgreSQL server's main process (its backends are its children) */
+  postgresPid: number;
   start(
     name: 'runner' | 'api',
     extraEnv?: NodeJS.ProcessEnv,
     nodeArgs?: string[],
-  ): Promise<{ url: string; stop: () => Promise<void> }>;
-  startNaive(modelFile: string): Promise<{ url: string; stop: () => Promise<void> }>;
+  ): Promise<BenchService>;
+  startNaive(modelFile: string): Promise<BenchService>;
   close(): Promise<void>;
 }
 
@@ -97,6 +106,10 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     databaseUrl,
     dataDir,
     apiKey: credentials.key,
+    // postmaster.pid's first line
+    postgresPid: Number(
+      (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    ),
     async start(name, extraEnv = {}, nodeArgs = []) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
@@ -120,7 +133,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
         60_000,
         child.exited,
       );
-      return { url, stop: () => child.stop() };
+      return { url, pid: child.pid!, stop: () => child.stop() };
     },
     async startNaive(modelFile) {
       const port = await freePort();
@@ -133,7 +146,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
       ]);
       const url = `http://127.0.0.1:${port}`;
       await waitForHttp(`${url}/`, 30_000, child.exited).catch(() => {});
-      return { url, stop: () => child.stop() };
+      return { url, pid: child.pid!, stop: () => child.stop() };
     },
     async close() {
       for (const child of children.reverse()) await child.stop();

@@ -10,6 +10,8 @@ export interface LatencyStats {
   /** requests that failed (not counted in the latencies) */
   errors?: number;
   firstError?: string;
+  /** CPU ms per item of each process that used any while measured (CpuMeter) */
+  cpuMsPerItem?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -54,6 +54,16 @@ export function ratiosFor(raw: RawResult, paths: PathResult[]): Record<string, n
   };
 }
 
+/** e.g. "api 1.85, runner 1.67, postgres 0.45, load generator 0.22" (processes under 0.01 ms
+ * left out: idle ones, such as PostgreSQL while the runner is measured alone) */
+function cpuColumn(perItem: Record<string, number> | undefined): string {
+  if (!perItem) return '-';
+  return Object.entries(perItem)
+    .filter(([, ms]) => ms >= 0.01)
+    .map(([name, ms]) => `${name} ${fmt(ms, 2)}`)
+    .join(', ');
+}
+
 export function printReport(report: ModelReport): void {
   const lines = [
     '',
@@ -62,11 +72,11 @@ export function printReport(report: ModelReport): void {
     `raw onnxruntime batch 1: ${fmt(report.raw.batch1.itemsPerSecond)} items/s, p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms, p99 ${fmt(report.raw.batch1.p99Ms, 2)} ms`,
     `raw onnxruntime by batch: ${report.raw.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s (best: batch ${report.raw.best.batch})`,
     '',
-    '| path | concurrency | items/s | p50 ms | p99 ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| path | concurrency | items/s | p50 ms | p99 ms | errors | CPU ms per item |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...report.paths.map((p) => {
       const errors = `${p.stats.errors ?? 0}${p.stats.firstError ? ` (${p.stats.firstError})` : ''}`;
-      return `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} | ${errors} |`;
+      return `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} | ${errors} | ${cpuColumn(p.stats.cpuMsPerItem)} |`;
     }),
     '',
     ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`),

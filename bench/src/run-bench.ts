@@ -10,6 +10,7 @@ import { OCR_CLASSIFIER, OCR_DETECTOR, OCR_RECOGNIZER, type DemoModel } from '@m
 import { startBenchPlatform } from './bench-platform.ts';
 import { closedLoop } from './closed-loop.ts';
 import { measureMemoryBudget, printMemoryReport } from './memory-budget.ts';
+import { CpuMeter, type ProcessGroups } from './process-cpu.ts';
 import { measureRaw } from './raw-onnxruntime.ts';
 import {
   machineDescription,
@@ -47,20 +48,35 @@ const reports: ModelReport[] = [];
 try {
   const runner = await platform.start('runner');
   const api = await platform.start('api');
+  /** the processes whose CPU per item each path reports */
+  const services: ProcessGroups = {
+    'load generator': { pid: process.pid, descendants: false },
+    api: { pid: api.pid, descendants: true },
+    runner: { pid: runner.pid, descendants: true },
+    postgres: { pid: platform.postgresPid, descendants: true },
+  };
   for (const model of models) {
     const raw = await measureRaw(model, [1, 4, 8, 16, 32, 64], timing);
     const paths: PathResult[] = [];
-    const measure = async (name: string, send: () => Promise<void>) => {
+    const measure = async (
+      name: string,
+      send: () => Promise<void>,
+      processes: ProcessGroups = services,
+    ) => {
+      const cpu = CpuMeter.create(processes);
       for (const concurrency of CONCURRENCY) {
         paths.push({
           path: name,
           concurrency,
-          stats: await closedLoop(send, { ...timing, concurrency, itemsPerRequest: 1 }),
+          stats: await closedLoop(send, { ...timing, concurrency, itemsPerRequest: 1, cpu }),
         });
       }
     };
     const naive = await platform.startNaive(model.file);
-    await measure('naive server', v2Sender(agent, `${naive.url}/`, model));
+    await measure('naive server', v2Sender(agent, `${naive.url}/`, model), {
+      ...services,
+      naive: { pid: naive.pid, descendants: true },
+    });
     await naive.stop();
     const runnerInfer = `${runner.url}/v2/models/${model.runnerName}/infer`;
     await measure('runner (HTTP JSON)', v2Sender(agent, runnerInfer, model));
