@@ -279,18 +279,24 @@ describe('API keys', () => {
     expect(codeOf(res)).toBe('FORBIDDEN');
   });
 
-  it('rate limits per key with RateLimit headers and 429 RATE_LIMITED + Retry-After', async () => {
+  /** The secret of a new READ key allowed `perMinute` requests a minute. */
+  const keyLimitedTo = async (name: string, perMinute: number): Promise<string> => {
     const created = await platform.graphql(
       CREATE_KEY,
-      { input: { name: 'slow', scopes: ['READ'], rateLimitPerMinute: 2 } },
+      { input: { name, scopes: ['READ'], rateLimitPerMinute: perMinute } },
       { cookie: user.cookie },
     );
-    const secret = created.data.createApiKey.secret;
-    const first = await platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret);
+    return created.data.createApiKey.secret;
+  };
+  const askViewer = (secret: string) => platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret);
+
+  it('rate limits per key with RateLimit headers and 429 RATE_LIMITED + Retry-After', async () => {
+    const secret = await keyLimitedTo('slow', 2);
+    const first = await askViewer(secret);
     expect(first.headers.get('ratelimit-limit')).toBe('2');
     expect(first.headers.get('ratelimit-remaining')).toBe('1');
-    await platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret);
-    const third = await platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret);
+    await askViewer(secret);
+    const third = await askViewer(secret);
     expect(third.status).toBe(429);
     expect(codeOf(third)).toBe('RATE_LIMITED');
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -303,15 +309,8 @@ describe('API keys', () => {
   });
 
   it('counts a burst of concurrent requests exactly: the limit passes, the rest get 429', async () => {
-    const created = await platform.graphql(
-      CREATE_KEY,
-      { input: { name: 'burst', scopes: ['READ'], rateLimitPerMinute: 5 } },
-      { cookie: user.cookie },
-    );
-    const secret = created.data.createApiKey.secret;
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, () => platform.graphql(`{ viewer { apiKeyScopes } }`, {}, secret)),
-    );
+    const secret = await keyLimitedTo('burst', 5);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => askViewer(secret)));
     const passed = answers.filter((a) => a.status === 200);
     expect(passed).toHaveLength(5);
     // each passing request saw its own place in the window
