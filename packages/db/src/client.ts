@@ -11,5 +11,9 @@ export interface CreateDbOptions {
 /** A Prisma client on the Rust-free engine, talking to PostgreSQL through node-postgres. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
   const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  // The waits withTenant gives its transactions, for the batch transactions of tenantReadClient
+  // too: with Prisma's defaults (2 s for a connection) a benchmark run saw P2028 refusals while
+  // the api parsed 64 concurrent requests of tens of thousands of JSON numbers, and those batch
+  // transactions (the hot path's cached lookups) were the only ones left to the 2 s default.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 10_000 } });
 }
