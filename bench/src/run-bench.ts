@@ -72,11 +72,15 @@ try {
         });
       }
     };
+    // Each model's naive server is a new process, possibly on the port of the previous one: its
+    // own connection pool keeps sockets to a stopped server from being reused for it.
     const naive = await platform.startNaive(model.file);
-    await measure('naive server', v2Sender(agent, `${naive.url}/`, model), {
+    const naiveAgent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+    await measure('naive server', v2Sender(naiveAgent, `${naive.url}/`, model), {
       ...services,
       naive: { pid: naive.pid, descendants: true },
     });
+    await naiveAgent.close();
     await naive.stop();
     const runnerInfer = `${runner.url}/v2/models/${model.runnerName}/infer`;
     await measure('runner (HTTP JSON)', v2Sender(agent, runnerInfer, model));
