@@ -1,7 +1,8 @@
 // JSON request bodies, parsed so that long base64 tensor data never becomes a JavaScript string
 // (why: long-strings.ts). A GraphQL `predict` with a 1x3x48x192 FP32 tensor in `dataBase64` made
 // two strings over 128 KiB (the body, then the value JSON.parse cut out of it); keeping them out
-// halved the api's CPU for that request (about 4.2 ms to 2 ms, see bench/README.md).
+// (with long-strings.ts's answers) took the api's CPU per such request from about 4.5-5 ms to
+// 3 ms in an interleaved A/B (bench/README.md).
 //
 // The long `dataBase64` values are cut out of the body's bytes before parsing: each is replaced by
 // a placeholder of the request's LongStrings, where the tensor decoder (`toInferInput`, the only
@@ -9,7 +10,7 @@
 // exactly as JSON.parse would parse it. The other JSON routes never read a `dataBase64` member, so
 // what stands in its place does not matter to them.
 import { isAscii } from 'node:buffer';
-import { LONG_STRING_BYTES, LongStrings } from './long-strings.ts';
+import { inJsonLiteral, LONG_STRING_BYTES, LongStrings } from './long-strings.ts';
 
 /** Bodies up to this size are parsed as they are: their strings are all small. */
 const LIFT_FROM_BODY_BYTES = 96 * 1024;
@@ -34,8 +35,7 @@ export function parseJsonBody(body: Buffer): ParsedJsonBody {
   let at = 0;
   for (const { start, end } of lifts) {
     const placeholder = longStrings.add(body.subarray(start, end));
-    // inside the literal's quotes, as JSON escapes it
-    pieces.push(body.subarray(at, start), Buffer.from(JSON.stringify(placeholder).slice(1, -1)));
+    pieces.push(body.subarray(at, start), Buffer.from(inJsonLiteral(placeholder)));
     at = end;
   }
   pieces.push(body.subarray(at));

@@ -15,12 +15,16 @@ export const LONG_STRING_BYTES = 16 * 1024;
 
 /** A NUL character and a random tag: no string a client sends can match a placeholder. */
 const PROCESS_TAG = `\u0000${randomBytes(9).toString('base64')}:`;
-/** The tag as it appears inside a JSON string literal, where NUL is escaped. */
-const PROCESS_TAG_IN_JSON = JSON.stringify(PROCESS_TAG).slice(1, -1);
 let requests = 0;
 
+/** A string as it appears between the quotes of a JSON string literal (a placeholder's NUL is
+ * escaped there). */
+export function inJsonLiteral(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
 export class LongStrings {
-  private readonly tag = `${PROCESS_TAG}${(requests = (requests + 1) % Number.MAX_SAFE_INTEGER)}:`;
+  private readonly tag = `${PROCESS_TAG}${++requests}:`;
   private readonly values: Buffer[] = [];
 
   /** Keeps `ascii` (a string's text as ASCII bytes) and returns the placeholder standing for it. */
@@ -45,7 +49,7 @@ export class LongStrings {
    * text needs no escaping (ASCII without quotes or backslashes), so a byte splice is exact.
    */
   spliceInto(json: string): Buffer {
-    const marker = `${PROCESS_TAG_IN_JSON}${this.tag.slice(PROCESS_TAG.length)}`;
+    const marker = inJsonLiteral(this.tag);
     const pieces: Buffer[] = [];
     let from = 0;
     for (let at = json.indexOf(marker); at !== -1; at = json.indexOf(marker, from)) {
