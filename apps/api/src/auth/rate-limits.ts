@@ -80,33 +80,14 @@ export class RateLimits {
     if (!limiter)
       this.perLimit.set(limit, (limiter = this.limiter(`req${limit}`, limit, WINDOW_SECONDS)));
     while (requests.length > 0) {
-      let res: RateLimiterRes;
+      let res: RateLimiterRes | undefined;
       try {
         res = await limiter.consume(subject, requests.length);
       } catch (error) {
-        if (!(error instanceof RateLimiterRes)) {
-          for (const request of requests) request.reject(error);
-          requests = this.counting.get(key)!.splice(0);
-          continue;
-        }
-        res = error;
+        if (error instanceof RateLimiterRes) res = error;
+        else for (const request of requests) request.reject(error);
       }
-      const resetSeconds = secondsOf(res);
-      const countedBefore = res.consumedPoints - requests.length;
-      requests.forEach((request, i) => {
-        const position = countedBefore + i + 1;
-        if (position <= limit) {
-          request.resolve({ limit, remaining: limit - position, resetSeconds });
-          return;
-        }
-        const state = { limit, remaining: 0, resetSeconds };
-        request.reject(
-          new AppError('RATE_LIMITED', `rate limit of ${limit} requests per minute exceeded`, {
-            retryAfterSeconds: resetSeconds,
-            rateLimit: state,
-          }),
-        );
-      });
+      if (res) answer(requests, res, limit);
       requests = this.counting.get(key)!.splice(0);
     }
     this.counting.delete(key);
@@ -144,4 +125,25 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
     'ratelimit-reset': String(state.resetSeconds),
     'ratelimit-policy': `${state.limit};w=${WINDOW_SECONDS}`,
   };
+}
+
+/** Answers `requests`, counted together as the last `requests.length` points of `res`, as if
+ * each had been counted alone in turn: those within the limit pass, the rest are refused. */
+function answer(requests: CountedRequest[], res: RateLimiterRes, limit: number): void {
+  const resetSeconds = secondsOf(res);
+  const countedBefore = res.consumedPoints - requests.length;
+  requests.forEach((request, i) => {
+    const position = countedBefore + i + 1;
+    if (position <= limit) {
+      request.resolve({ limit, remaining: limit - position, resetSeconds });
+      return;
+    }
+    const state = { limit, remaining: 0, resetSeconds };
+    request.reject(
+      new AppError('RATE_LIMITED', `rate limit of ${limit} requests per minute exceeded`, {
+        retryAfterSeconds: resetSeconds,
+        rateLimit: state,
+      }),
+    );
+  });
 }
