@@ -43,7 +43,9 @@ const models = [classifier, recognizer];
 
 process.stdout.write(`# Modelhub benchmark\n\nmachine: ${machineDescription()}\n`);
 const platform = await startBenchPlatform();
-const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+/** A connection pool for the load generator, enough for concurrency 64 and more. */
+const newAgent = () => new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+const agent = newAgent();
 const reports: ModelReport[] = [];
 try {
   const runner = await platform.start('runner');
@@ -75,7 +77,7 @@ try {
     // Each model's naive server is a new process, possibly on the port of the previous one: its
     // own connection pool keeps sockets to a stopped server from being reused for it.
     const naive = await platform.startNaive(model.file);
-    const naiveAgent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+    const naiveAgent = newAgent();
     await measure('naive server', v2Sender(naiveAgent, `${naive.url}/`, model), {
       ...services,
       naive: { pid: naive.pid, descendants: true },
