@@ -2,10 +2,10 @@
 // statement: three data-modifying CTEs over one json recordset of the calls. One statement to
 // send and plan instead of three createMany calls, which mattered on the hot path: these inserts
 // run once per group of synchronous calls, under the organization's billing lock. The statement
-// takes no parameters, so it can travel in one message with the transaction's COMMIT
-// (`SqlTransaction.writeAtCommit`). Foreign keys between the three are checked at the end of the
-// statement, when all rows exist.
-import { sqlJson, sqlLiteral } from '@modelhub/db';
+// is prepared once per connection (`preparedSql`) and executed with literal arguments, so it can
+// travel in one message with the transaction's COMMIT (`SqlTransaction.writeAtCommit`). Foreign
+// keys between the three are checked at the end of the statement, when all rows exist.
+import { executeSql, preparedSql, sqlJson, sqlLiteral, type PreparedUse } from '@modelhub/db';
 import type { Charge } from './price-calculator.ts';
 import type { PriceRow, SucceededPrediction } from './usage-recorder.ts';
 
@@ -24,7 +24,7 @@ export function insertChargedCallsSql(
   organizationId: string,
   rows: readonly ChargedCall[],
   now: Date,
-): string | null {
+): PreparedUse | null {
   if (rows.length === 0) return null;
   // BigInt and Date travel as text and are cast in SQL: exact, whatever the driver does with them
   const calls = sqlJson(
@@ -49,11 +49,20 @@ export function insertChargedCallsSql(
       currency: r.currency,
     })),
   );
-  const organization = sqlLiteral(organizationId);
-  const at = `${sqlLiteral(now.toISOString())}::timestamptz`;
-  return `
+  return executeSql(INSERT_CHARGED_CALLS, [
+    sqlLiteral(organizationId),
+    calls,
+    sqlLiteral(now.toISOString()),
+  ]);
+}
+
+/** $1 the organization, $2 the calls (json), $3 the time of the charge */
+const INSERT_CHARGED_CALLS = preparedSql(
+  'modelhub_insert_charged_calls',
+  ['text', 'json', 'timestamptz'],
+  `
   WITH c AS (
-    SELECT * FROM json_to_recordset(${calls}) AS c(prediction text, usage_event text,
+    SELECT * FROM json_to_recordset($2) AS c(prediction text, usage_event text,
       ledger_entry text, version text, api_key text, user_id text, runner text, items int,
       queue_ms int, compute_ms int, total_ms int, started timestamptz, publisher text,
       price text, unit text, quantity bigint, amount bigint, currency text)
@@ -61,21 +70,21 @@ export function insertChargedCallsSql(
     INSERT INTO "Prediction" ("id", "organizationId", "modelVersionId", "apiKeyId", "userId",
       "runnerId", "status", "itemCount", "queueMs", "computeMs", "totalMs", "createdAt",
       "startedAt", "completedAt")
-    SELECT c.prediction, ${organization}, c.version, c.api_key, c.user_id, c.runner,
+    SELECT c.prediction, $1, c.version, c.api_key, c.user_id, c.runner,
       'SUCCEEDED'::"PredictionStatus", c.items, c.queue_ms, c.compute_ms, c.total_ms,
-      c.started, c.started, ${at}
+      c.started, c.started, $3
     FROM c
   ), usage AS (
     INSERT INTO "UsageEvent" ("id", "organizationId", "publisherOrganizationId", "predictionId",
       "modelVersionId", "apiKeyId", "priceId", "unit", "quantity", "amountMicros", "currency",
       "createdAt")
-    SELECT c.usage_event, ${organization}, c.publisher, c.prediction, c.version, c.api_key,
-      c.price, c.unit::"PriceUnit", c.quantity, c.amount, c.currency, ${at}
+    SELECT c.usage_event, $1, c.publisher, c.prediction, c.version, c.api_key,
+      c.price, c.unit::"PriceUnit", c.quantity, c.amount, c.currency, $3
     FROM c
   )
   INSERT INTO "LedgerEntry" ("id", "organizationId", "kind", "amountMicros", "currency",
     "usageEventId", "description", "createdAt")
-  SELECT c.ledger_entry, ${organization}, 'USAGE'::"LedgerEntryKind", -c.amount, c.currency,
-    c.usage_event, 'prediction ' || c.prediction, ${at}
-  FROM c`;
-}
+  SELECT c.ledger_entry, $1, 'USAGE'::"LedgerEntryKind", -c.amount, c.currency,
+    c.usage_event, 'prediction ' || c.prediction, $3
+  FROM c`,
+);

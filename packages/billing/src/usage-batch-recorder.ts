@@ -10,12 +10,20 @@
 // Prisma, whose CPU cost per query (about 1 ms) exceeded that of the queries themselves on this,
 // the busiest transaction of the api, and it costs two round trips: the transaction's opening
 // (tenant and billing lock), the prices with their free allowance used and the spend snapshots
-// in one message; the inserts with the COMMIT in another.
+// in one message; the inserts with the COMMIT in another. Its statements are prepared once per
+// connection: planning them had cost more than running them.
 //
 // Not for calls with an idempotency key (a duplicate key would abort the whole group) or async
 // predictions (which complete an existing row): those use recordSucceededPrediction.
 import { randomUUID } from 'node:crypto';
-import { sqlJson, sqlLiteral, type PriceUnit, type SqlTransaction } from '@modelhub/db';
+import {
+  executeSql,
+  preparedSql,
+  sqlJson,
+  sqlLiteral,
+  type PriceUnit,
+  type SqlTransaction,
+} from '@modelhub/db';
 import { BillingError } from './billing-error.ts';
 import { insertChargedCallsSql, type ChargedCall } from './charged-calls-insert.ts';
 import { monthStart } from './calendar-month.ts';
@@ -132,19 +140,21 @@ async function readUnderLock(
 ) {
   const organization = sqlLiteral(organizationId);
   const month = sqlLiteral(monthStart(now).toISOString());
-  const pricesSql = pricesInForceSql(
+  const pricesQuery = executeSql(PRICES_IN_FORCE, [
     sqlJson(
       calls.map((c, n) => ({ n, version: c.modelVersionId, started: c.startedAt.toISOString() })),
     ),
     organization,
     month,
-  );
+  ]);
   // A group of free calls needs no snapshot, whose spend sums read this month's usage events
   // wherever a limit is set.
   const mayCharge = calls.some((c) => (c.price?.amountMicros ?? 0n) > 0n);
   const keys = [...new Set(calls.map((c) => c.apiKeyId))];
   const [priceRows, snapshotRows = []] = await tx.queryMany(
-    mayCharge ? [pricesSql, spendSnapshotsSql(organization, sqlJson(keys), month)] : [pricesSql],
+    mayCharge
+      ? [pricesQuery, executeSql(SPEND_SNAPSHOTS, [organization, sqlJson(keys), month])]
+      : [pricesQuery],
   );
   const used = new Map<string, bigint>();
   const prices = (priceRows as PriceInForceRow[]).map((row, i): PriceRow | null => {
@@ -168,11 +178,14 @@ async function readUnderLock(
  * One row per call, in order: priceInForce's choice at the call's start (or nulls), and for a
  * paid price with a free allowance the quantity used of it this month. The sum reads every usage
  * event of the organization this month, so it runs once per such price and never for others.
+ * $1 the calls (json: n, version, started), $2 the organization, $3 the month's start.
  */
-function pricesInForceSql(calls: string, organizationId: string, monthStart: string) {
-  return `
+const PRICES_IN_FORCE = preparedSql(
+  'modelhub_prices_in_force',
+  ['json', 'text', 'timestamptz'],
+  `
   WITH c AS (
-    SELECT * FROM json_to_recordset(${calls}) AS c(n int, version text, started timestamptz)
+    SELECT * FROM json_to_recordset($1) AS c(n int, version text, started timestamptz)
   ), priced AS (
     SELECT c.n, p.* FROM c
     LEFT JOIN LATERAL (
@@ -184,8 +197,8 @@ function pricesInForceSql(calls: string, organizationId: string, monthStart: str
     ) p ON true
   ), used AS (
     SELECT d.id, (SELECT sum(u.quantity)::bigint FROM "UsageEvent" u
-                  WHERE u."organizationId" = ${organizationId}::text AND u."priceId" = d.id
-                    AND u."createdAt" >= ${monthStart}::timestamptz) AS quantity
+                  WHERE u."organizationId" = $2 AND u."priceId" = d.id
+                    AND u."createdAt" >= $3) AS quantity
     FROM (SELECT DISTINCT id FROM priced WHERE "amountMicros" > 0 AND "freeAllowance" > 0) d
   )
   SELECT priced.id, priced.unit::text AS unit, priced."amountMicros"::text AS "amountMicros",
@@ -193,8 +206,15 @@ function pricesInForceSql(calls: string, organizationId: string, monthStart: str
          CASE WHEN used.id IS NULL THEN NULL ELSE coalesce(used.quantity, 0)::text END
            AS "allowanceUsed"
   FROM priced LEFT JOIN used ON used.id = priced.id
-  ORDER BY priced.n`;
-}
+  ORDER BY priced.n`,
+);
+
+/** `spendSnapshotsSql` with $1 the organization, $2 the API key ids (json), $3 the month's start */
+const SPEND_SNAPSHOTS = preparedSql(
+  'modelhub_spend_snapshots',
+  ['text', 'json', 'timestamptz'],
+  spendSnapshotsSql('$1', '$2', '$3'),
+);
 
 type PriceInForceRow =
   | {

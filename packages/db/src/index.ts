@@ -7,13 +7,18 @@ export { tenantReadClient, withTenant, type Tx } from './tenant.ts';
 export {
   billingLockSql,
   createSqlPool,
+  executeSql,
+  preparedSql,
   sqlClientOf,
   sqlJson,
   sqlLiteral,
   withTenantSql,
   type CreateSqlPoolOptions,
+  type PreparedSql,
+  type PreparedUse,
   type SqlClient,
   type SqlPool,
+  type SqlStatement,
   type SqlTenantOptions,
   type SqlTransaction,
 } from './sql-tenant.ts';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type pg from 'pg';
 import {
   createSqlPool,
+  executeSql,
+  preparedSql,
   sqlClientOf,
   sqlJson,
   sqlLiteral,
@@ -137,6 +139,91 @@ describe('withTenantSql', () => {
       ]),
     );
     expect(rows).toEqual([{ text: hostile, json: hostile, isNull: true }]);
+  });
+
+  const ECHO = preparedSql(
+    'sql_tenant_test_echo',
+    ['text', 'json'],
+    `SELECT $1 AS text, $2->>'n' AS n, current_setting('app.organization_id', true) AS org`,
+  );
+
+  /** The SQL texts sent to PostgreSQL by the connections checked out during `fn`. */
+  async function sentTexts(fn: () => Promise<unknown>): Promise<string[]> {
+    const texts: string[] = [];
+    const spied = new Set<pg.PoolClient>();
+    const onAcquire = (client: pg.PoolClient) => {
+      if (spied.has(client)) return;
+      spied.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      vi.spyOn(client, 'query').mockImplementation(((...args: unknown[]) => {
+        texts.push(String(args[0]));
+        return query(...args);
+      }) as never);
+    };
+    pool.on('acquire', onAcquire);
+    try {
+      await fn();
+      return texts;
+    } finally {
+      pool.removeListener('acquire', onAcquire);
+      vi.restoreAllMocks();
+    }
+  }
+
+  it('prepares a statement once per connection and executes it with literal arguments', async () => {
+    const run = (n: number) =>
+      withTenantSql(pool, 'org_p', (tx) =>
+        tx.queryMany([executeSql(ECHO, [sqlLiteral(`it's ${n}`), sqlJson({ n })]), CURRENT_ORG]),
+      );
+    // every connection of the pool, in turn and at once: each prepares it on first use only
+    const texts = await sentTexts(async () => {
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all([run(1), run(2)]);
+        expect(results).toEqual([
+          [[{ text: "it's 1", n: '1', org: 'org_p' }], [{ org: 'org_p' }]],
+          [[{ text: "it's 2", n: '2', org: 'org_p' }], [{ org: 'org_p' }]],
+        ]);
+      }
+    });
+    const prepares = texts.filter((text) => text.includes('PREPARE sql_tenant_test_echo'));
+    expect(prepares.length).toBe(pool.totalCount);
+    expect(texts.filter((text) => text.includes('EXECUTE sql_tenant_test_echo('))).toHaveLength(6);
+  });
+
+  it('runs a prepared statement left for the commit', async () => {
+    const INSERT = preparedSql(
+      'sql_tenant_test_insert',
+      ['text'],
+      `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ($1, $1, 'x', now())`,
+    );
+    await withTenantSql(pool, 'org_a', async (tx) => {
+      tx.writeAtCommit(executeSql(INSERT, [sqlLiteral('p1')]));
+    });
+    expect(await database.db.organization.count({ where: { id: 'p1' } })).toBe(1);
+  });
+
+  it('closes a connection whose message with a PREPARE failed, and prepares again on the next', async () => {
+    const FAILING = preparedSql('sql_tenant_test_failing', ['int'], `SELECT 1 / $1 AS q`);
+    let removed = 0;
+    const onRemove = () => removed++;
+    pool.on('remove', onRemove);
+    try {
+      await expect(
+        withTenantSql(pool, 'org_a', (tx) => tx.queryMany([executeSql(FAILING, ['0'])])),
+      ).rejects.toThrow(/division by zero/);
+      // the pool removes it once it has ended
+      await vi.waitFor(() => expect(removed).toBe(1));
+    } finally {
+      pool.removeListener('remove', onRemove);
+    }
+    const [rows] = await withTenantSql(pool, 'org_a', (tx) =>
+      tx.queryMany([executeSql(FAILING, ['2']), executeSql(FAILING, ['1'])]),
+    );
+    expect(rows).toEqual([{ q: 0 }]);
+  });
+
+  it('refuses a prepared statement name that is not a plain SQL name', () => {
+    expect(() => preparedSql('x; DROP TABLE y', [], 'SELECT 1')).toThrow(/plain SQL name/);
   });
 
   it('destroys a connection that broke inside the transaction', async () => {
