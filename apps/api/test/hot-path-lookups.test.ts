@@ -80,8 +80,31 @@ describe('hot-path lookups under concurrent misses', () => {
     expect(count('$queryRaw')).toBe(before + 2);
   });
 
+  it('refuses a cached key once the key itself has expired', async () => {
+    const credentials = generateApiKey();
+    await database.db.apiKey.create({
+      data: {
+        organizationId,
+        name: 'short-lived',
+        prefix: credentials.prefix,
+        secretHash: credentials.secretHash,
+        scopes: ['PREDICT'],
+        lastUsedAt: new Date(),
+        expiresAt: new Date(Date.now() + 1_000),
+      },
+    });
+    // cached far longer than the key lives
+    const authenticator = new ApiKeyAuthenticator(counted, 60_000);
+    await authenticator.authenticate(credentials.key);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(authenticator.authenticate(credentials.key)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'this API key has expired',
+    });
+  });
+
   it('resolves a model reference once for requests that miss together, and again after the ttl', async () => {
-    const ttlMs = 50;
+    const ttlMs = 300;
     const lookups = new PredictionLookups(counted, ttlMs);
     const lookUp = () => lookups.visibleVersion('modelhub/no-such-model', organizationId);
     const first = await together(15, lookUp);
