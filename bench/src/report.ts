@@ -69,8 +69,11 @@ export function printReport(report: ModelReport): void {
     '',
     `## ${report.model}  (input ${report.input})`,
     '',
-    `raw onnxruntime batch 1: ${fmt(report.raw.batch1.itemsPerSecond)} items/s, p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms, p99 ${fmt(report.raw.batch1.p99Ms, 2)} ms`,
-    `raw onnxruntime by batch: ${report.raw.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s (best: batch ${report.raw.best.batch})`,
+    ...report.raw.sessions.flatMap((s) => [
+      `raw onnxruntime, ${s.config}, batch 1: ${fmt(s.batch1.itemsPerSecond)} items/s, p50 ${fmt(s.batch1.p50Ms, 2)} ms, p99 ${fmt(s.batch1.p99Ms, 2)} ms`,
+      `raw onnxruntime, ${s.config}, by batch: ${s.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s`,
+    ]),
+    `baseline: batch 1 p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms (${report.raw.batch1.config}); best ${fmt(report.raw.best.itemsPerSecond)} items/s (${report.raw.best.config}, batch ${report.raw.best.batch})`,
     '',
     '| path | concurrency | items/s | p50 ms | p99 ms | errors | CPU ms per item |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -102,12 +105,12 @@ export async function writeResults(
   const values = reports.flatMap((r) => [
     {
       model: r.model,
-      path: `raw best batch (${r.raw.best.batch})`,
+      path: `raw best batch (${r.raw.best.batch}, ${r.raw.best.config})`,
       itemsPerSecond: r.raw.best.itemsPerSecond,
     },
     {
       model: r.model,
-      path: 'raw onnxruntime, batch 1',
+      path: `raw onnxruntime, batch 1 (${r.raw.batch1.config})`,
       itemsPerSecond: r.raw.batch1.itemsPerSecond,
     },
     ...r.paths.map((p) => ({
