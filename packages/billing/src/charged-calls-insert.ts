@@ -56,13 +56,12 @@ export function insertChargedCallsSql(
   ]);
 }
 
-/** $1 the organization, $2 the calls (json), $3 the time of the charge */
 const INSERT_CHARGED_CALLS = preparedSql(
   'modelhub_insert_charged_calls',
   ['text', 'json', 'timestamptz'],
-  `
+  (organization, calls, at) => `
   WITH c AS (
-    SELECT * FROM json_to_recordset($2) AS c(prediction text, usage_event text,
+    SELECT * FROM json_to_recordset(${calls}) AS c(prediction text, usage_event text,
       ledger_entry text, version text, api_key text, user_id text, runner text, items int,
       queue_ms int, compute_ms int, total_ms int, started timestamptz, publisher text,
       price text, unit text, quantity bigint, amount bigint, currency text)
@@ -70,21 +69,21 @@ const INSERT_CHARGED_CALLS = preparedSql(
     INSERT INTO "Prediction" ("id", "organizationId", "modelVersionId", "apiKeyId", "userId",
       "runnerId", "status", "itemCount", "queueMs", "computeMs", "totalMs", "createdAt",
       "startedAt", "completedAt")
-    SELECT c.prediction, $1, c.version, c.api_key, c.user_id, c.runner,
+    SELECT c.prediction, ${organization}, c.version, c.api_key, c.user_id, c.runner,
       'SUCCEEDED'::"PredictionStatus", c.items, c.queue_ms, c.compute_ms, c.total_ms,
-      c.started, c.started, $3
+      c.started, c.started, ${at}
     FROM c
   ), usage AS (
     INSERT INTO "UsageEvent" ("id", "organizationId", "publisherOrganizationId", "predictionId",
       "modelVersionId", "apiKeyId", "priceId", "unit", "quantity", "amountMicros", "currency",
       "createdAt")
-    SELECT c.usage_event, $1, c.publisher, c.prediction, c.version, c.api_key,
-      c.price, c.unit::"PriceUnit", c.quantity, c.amount, c.currency, $3
+    SELECT c.usage_event, ${organization}, c.publisher, c.prediction, c.version, c.api_key,
+      c.price, c.unit::"PriceUnit", c.quantity, c.amount, c.currency, ${at}
     FROM c
   )
   INSERT INTO "LedgerEntry" ("id", "organizationId", "kind", "amountMicros", "currency",
     "usageEventId", "description", "createdAt")
-  SELECT c.ledger_entry, $1, 'USAGE'::"LedgerEntryKind", -c.amount, c.currency,
-    c.usage_event, 'prediction ' || c.prediction, $3
+  SELECT c.ledger_entry, ${organization}, 'USAGE'::"LedgerEntryKind", -c.amount, c.currency,
+    c.usage_event, 'prediction ' || c.prediction, ${at}
   FROM c`,
 );

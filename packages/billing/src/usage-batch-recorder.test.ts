@@ -2,7 +2,7 @@
 // the free allowance spent first, the balance and both spend limits checked before each debit,
 // refused calls leaving no row.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withTenantSql } from '@modelhub/db';
+import { createSqlPool, withTenantSql } from '@modelhub/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   chargeGroup,
@@ -315,6 +315,43 @@ describe('recordSucceededPredictionBatch', () => {
     expect(spies.reduce((n, spy) => n + spy.mock.calls.length, 0)).toBe(2);
     for (const spy of spies) spy.mockRestore();
     expect(await balanceOf(f.db, consumer.id)).toBe(8n * PRICE);
+  });
+
+  it('decides the same with its statements inline, behind a pooler that lost them', async () => {
+    const version = await createPublishedVersion(f.db, publisher.id, {
+      amountMicros: PRICE,
+      freeAllowance: 1,
+    });
+    const consumer = await createOrganization(f.db, { creditMicros: 3n * PRICE });
+    const keyId = await createApiKey(f.db, consumer.id, 1n * PRICE);
+    const pool = createSqlPool(f.test.appUrl, { maxConnections: 1 });
+    try {
+      // prepared on the pool's connection, then lost as a pooler in transaction mode loses them
+      expect(outcomeCodes(await chargeGroup(pool, [succeeded(version, consumer.id)]))).toEqual([
+        'OK',
+      ]);
+      await pool.query('DEALLOCATE ALL');
+      const calls = [
+        succeeded(version, consumer.id, { apiKeyId: keyId }),
+        succeeded(version, consumer.id, { apiKeyId: keyId }),
+        succeeded(version, consumer.id),
+        succeeded(version, consumer.id),
+        succeeded(version, consumer.id),
+      ];
+      // the free allowance was spent by the first call; the key's limit allows one paid call;
+      // the balance three
+      expect(outcomeCodes(await chargeGroup(pool, calls))).toEqual([
+        'OK',
+        'SPEND_LIMIT_EXCEEDED',
+        'OK',
+        'OK',
+        'PAYMENT_REQUIRED',
+      ]);
+    } finally {
+      await pool.end();
+    }
+    expect(await balanceOf(f.db, consumer.id)).toBe(0n);
+    expect(await f.db.usageEvent.count({ where: { organizationId: consumer.id } })).toBe(4);
   });
 
   it('refuses calls it must not group', async () => {

@@ -178,14 +178,14 @@ async function readUnderLock(
  * One row per call, in order: priceInForce's choice at the call's start (or nulls), and for a
  * paid price with a free allowance the quantity used of it this month. The sum reads every usage
  * event of the organization this month, so it runs once per such price and never for others.
- * $1 the calls (json: n, version, started), $2 the organization, $3 the month's start.
+ * The calls are json records (n, version, started).
  */
 const PRICES_IN_FORCE = preparedSql(
   'modelhub_prices_in_force',
   ['json', 'text', 'timestamptz'],
-  `
+  (calls, organizationId, monthStart) => `
   WITH c AS (
-    SELECT * FROM json_to_recordset($1) AS c(n int, version text, started timestamptz)
+    SELECT * FROM json_to_recordset(${calls}) AS c(n int, version text, started timestamptz)
   ), priced AS (
     SELECT c.n, p.* FROM c
     LEFT JOIN LATERAL (
@@ -197,8 +197,8 @@ const PRICES_IN_FORCE = preparedSql(
     ) p ON true
   ), used AS (
     SELECT d.id, (SELECT sum(u.quantity)::bigint FROM "UsageEvent" u
-                  WHERE u."organizationId" = $2 AND u."priceId" = d.id
-                    AND u."createdAt" >= $3) AS quantity
+                  WHERE u."organizationId" = ${organizationId} AND u."priceId" = d.id
+                    AND u."createdAt" >= ${monthStart}) AS quantity
     FROM (SELECT DISTINCT id FROM priced WHERE "amountMicros" > 0 AND "freeAllowance" > 0) d
   )
   SELECT priced.id, priced.unit::text AS unit, priced."amountMicros"::text AS "amountMicros",
@@ -209,11 +209,10 @@ const PRICES_IN_FORCE = preparedSql(
   ORDER BY priced.n`,
 );
 
-/** `spendSnapshotsSql` with $1 the organization, $2 the API key ids (json), $3 the month's start */
 const SPEND_SNAPSHOTS = preparedSql(
   'modelhub_spend_snapshots',
   ['text', 'json', 'timestamptz'],
-  spendSnapshotsSql('$1', '$2', '$3'),
+  spendSnapshotsSql,
 );
 
 type PriceInForceRow =

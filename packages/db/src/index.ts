@@ -7,21 +7,23 @@ export { tenantReadClient, withTenant, type Tx } from './tenant.ts';
 export {
   billingLockSql,
   createSqlPool,
-  executeSql,
-  preparedSql,
   sqlClientOf,
   sqlJson,
   sqlLiteral,
   withTenantSql,
   type CreateSqlPoolOptions,
-  type PreparedSql,
-  type PreparedUse,
   type SqlClient,
   type SqlPool,
-  type SqlStatement,
   type SqlTenantOptions,
   type SqlTransaction,
 } from './sql-tenant.ts';
+export {
+  executeSql,
+  preparedSql,
+  type PreparedSql,
+  type PreparedUse,
+  type SqlStatement,
+} from './prepared-sql.ts';
 export { APP_ROLE, appRoleUrl, enableAppRoleLogin } from './app-role.ts';
 export {
   apiKeyMatches,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type pg from 'pg';
+import { executeSql, preparedSql } from './prepared-sql.ts';
 import {
   createSqlPool,
-  executeSql,
-  preparedSql,
   sqlClientOf,
   sqlJson,
   sqlLiteral,
@@ -144,11 +143,12 @@ describe('withTenantSql', () => {
   const ECHO = preparedSql(
     'sql_tenant_test_echo',
     ['text', 'json'],
-    `SELECT $1 AS text, $2->>'n' AS n, current_setting('app.organization_id', true) AS org`,
+    (text, json) =>
+      `SELECT ${text} AS text, ${json}->>'n' AS n, current_setting('app.organization_id', true) AS org`,
   );
 
   /** The SQL texts sent to PostgreSQL by the connections checked out during `fn`. */
-  async function sentTexts(fn: () => Promise<unknown>): Promise<string[]> {
+  async function sentTexts(fn: () => Promise<unknown>, on: SqlPool = pool): Promise<string[]> {
     const texts: string[] = [];
     const spied = new Set<pg.PoolClient>();
     const onAcquire = (client: pg.PoolClient) => {
@@ -160,12 +160,12 @@ describe('withTenantSql', () => {
         return query(...args);
       }) as never);
     };
-    pool.on('acquire', onAcquire);
+    on.on('acquire', onAcquire);
     try {
       await fn();
       return texts;
     } finally {
-      pool.removeListener('acquire', onAcquire);
+      on.removeListener('acquire', onAcquire);
       vi.restoreAllMocks();
     }
   }
@@ -194,7 +194,8 @@ describe('withTenantSql', () => {
     const INSERT = preparedSql(
       'sql_tenant_test_insert',
       ['text'],
-      `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ($1, $1, 'x', now())`,
+      (id) =>
+        `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES (${id}, ${id}, 'x', now())`,
     );
     await withTenantSql(pool, 'org_a', async (tx) => {
       tx.writeAtCommit(executeSql(INSERT, [sqlLiteral('p1')]));
@@ -203,7 +204,7 @@ describe('withTenantSql', () => {
   });
 
   it('closes a connection whose message with a PREPARE failed, and prepares again on the next', async () => {
-    const FAILING = preparedSql('sql_tenant_test_failing', ['int'], `SELECT 1 / $1 AS q`);
+    const FAILING = preparedSql('sql_tenant_test_failing', ['int'], (n) => `SELECT 1 / ${n} AS q`);
     let removed = 0;
     const onRemove = () => removed++;
     pool.on('remove', onRemove);
@@ -223,7 +224,49 @@ describe('withTenantSql', () => {
   });
 
   it('refuses a prepared statement name that is not a plain SQL name', () => {
-    expect(() => preparedSql('x; DROP TABLE y', [], 'SELECT 1')).toThrow(/plain SQL name/);
+    expect(() => preparedSql('x; DROP TABLE y', [], () => 'SELECT 1')).toThrow(/plain SQL name/);
+    expect(() => executeSql(ECHO, ['1'])).toThrow(/takes 2 arguments/);
+  });
+
+  it('goes on inline, running the transaction again, once a pooler has lost a connection’s statements', async () => {
+    const ownPool = createSqlPool(database.url, { maxConnections: 1 });
+    const calls: string[] = [];
+    const run = (n: number) =>
+      withTenantSql(ownPool, 'org_i', async (tx) => {
+        calls.push(`run ${n}`);
+        return tx.queryMany([executeSql(ECHO, [sqlLiteral('x'), sqlJson({ n })])]);
+      });
+    try {
+      expect(await run(1)).toEqual([[{ text: 'x', n: '1', org: 'org_i' }]]);
+      // What a pooler in transaction mode does: the next transaction gets a server connection
+      // that never prepared the statement.
+      await ownPool.query('DEALLOCATE ALL');
+      calls.length = 0;
+      const texts = await sentTexts(async () => {
+        expect(await run(2)).toEqual([[{ text: 'x', n: '2', org: 'org_i' }]]);
+        expect(await run(3)).toEqual([[{ text: 'x', n: '3', org: 'org_i' }]]);
+      }, ownPool);
+      expect(calls).toEqual(['run 2', 'run 2', 'run 3']);
+      // the failed EXECUTE, then inline from the retry on: no PREPARE, no EXECUTE
+      expect(texts.filter((text) => text.includes('EXECUTE'))).toHaveLength(1);
+      expect(texts.some((text) => text.includes('PREPARE'))).toBe(false);
+    } finally {
+      await ownPool.end();
+    }
+  });
+
+  it('goes on inline when a connection already holds a statement it was to prepare', async () => {
+    const ownPool = createSqlPool(database.url, { maxConnections: 1 });
+    try {
+      // a server connection that another client of a pooler prepared it on
+      await ownPool.query(`PREPARE sql_tenant_test_echo(text, json) AS SELECT 'other' AS text`);
+      const rows = await withTenantSql(ownPool, 'org_i', (tx) =>
+        tx.queryMany([executeSql(ECHO, [sqlLiteral('x'), sqlJson({ n: 4 })])]),
+      );
+      expect(rows).toEqual([[{ text: 'x', n: '4', org: 'org_i' }]]);
+    } finally {
+      await ownPool.end();
+    }
   });
 
   it('destroys a connection that broke inside the transaction', async () => {

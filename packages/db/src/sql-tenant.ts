@@ -3,6 +3,7 @@
 // charges. The contract is withTenant's: the organization is named for row-level security
 // before the callback's first query, and the callback's queries commit or roll back together.
 import pg from 'pg';
+import { sendInlineAfter, statementMessage, type SqlStatement } from './prepared-sql.ts';
 import type { Tx } from './tenant.ts';
 
 /** What SQL shared by both drivers needs: a pg client is one, and `sqlClientOf` makes a Prisma
@@ -62,38 +63,6 @@ export interface SqlTenantOptions {
 }
 
 /**
- * A statement PostgreSQL plans once per connection rather than on every use. Planning the
- * charge's statements cost more than running them (0.09 to 0.3 ms each, by pg_stat_statements),
- * and a statement sent as text in a multi-statement message is planned every time; the protocol's
- * own prepared statements cannot share a message with others. So the first message a connection
- * sends with it starts with an SQL `PREPARE`, and each use is an `EXECUTE` (`executeSql`), which
- * travels in a message like any statement. `name` must be unique in the process.
- */
-export interface PreparedSql {
-  readonly name: string;
-  readonly prepare: string;
-}
-
-/** `text` takes its arguments as $1, $2, ... of `parameterTypes` (SQL type names). */
-export function preparedSql(name: string, parameterTypes: string[], text: string): PreparedSql {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`'${name}' is not a plain SQL name`);
-  return { name, prepare: `PREPARE ${name}(${parameterTypes.join(', ')}) AS ${text}` };
-}
-
-/** One use of a prepared statement; its arguments are SQL literals (`sqlLiteral`, `sqlJson`). */
-export interface PreparedUse {
-  statement: PreparedSql;
-  args: string[];
-}
-
-export function executeSql(statement: PreparedSql, args: string[]): PreparedUse {
-  return { statement, args };
-}
-
-/** What a message may hold: SQL text, or a use of a prepared statement. */
-export type SqlStatement = string | PreparedUse;
-
-/**
  * The callback's side of a `withTenantSql` transaction. Round trips are the cost on this path,
  * so besides one parameterized statement at a time (`query`) it can send several statements in
  * one message (`queryMany`) and leave its last writes to travel with the COMMIT
@@ -111,9 +80,6 @@ export interface SqlTransaction extends SqlClient {
   writeAtCommit(statement: SqlStatement): void;
 }
 
-/** The prepared statements each pooled connection holds. */
-const preparedOn = new WeakMap<pg.PoolClient, Set<PreparedSql>>();
-
 /** A string as an SQL literal (NULL for null), for statements sent without parameters. */
 export function sqlLiteral(value: string | null): string {
   return value === null ? 'NULL' : pg.escapeLiteral(value);
@@ -129,12 +95,30 @@ export function sqlJson(value: unknown): string {
  * security and (optionally) its billing lock held. The opening statements travel with the
  * callback's first statements, so a callback that reads with one `queryMany` and writes with
  * `writeAtCommit` costs two round trips in all.
+ *
+ * `fn` may run a second time, from the start, after its first transaction rolled back because
+ * the connection had lost its prepared statements to a pooler (see prepared-sql.ts): it must not
+ * act outside the transaction.
  */
 export async function withTenantSql<T>(
   pool: SqlPool,
   organizationId: string,
   fn: (tx: SqlTransaction) => Promise<T>,
   options: SqlTenantOptions = {},
+): Promise<T> {
+  try {
+    return await runTenantSql(pool, organizationId, fn, options);
+  } catch (error) {
+    if (!sendInlineAfter(pool, error)) throw error;
+    return runTenantSql(pool, organizationId, fn, options);
+  }
+}
+
+async function runTenantSql<T>(
+  pool: SqlPool,
+  organizationId: string,
+  fn: (tx: SqlTransaction) => Promise<T>,
+  options: SqlTenantOptions,
 ): Promise<T> {
   const client = await pool.connect();
   // A connection that fails while checked out emits an error that would otherwise end the
@@ -159,29 +143,20 @@ export async function withTenantSql<T>(
     return statements;
   };
   const atCommit: SqlStatement[] = [];
-  let prepared = preparedOn.get(client);
-  if (!prepared) preparedOn.set(client, (prepared = new Set()));
-  /** every statement in one message, after the PREPAREs the connection lacks; the rows of each */
+  /** every statement in one message (after the PREPAREs the connection lacks); the rows of each */
   const send = async (statements: SqlStatement[]): Promise<unknown[][]> => {
-    const missing = new Set<PreparedSql>();
-    const texts = statements.map((statement) => {
-      if (typeof statement === 'string') return statement;
-      if (!prepared.has(statement.statement)) missing.add(statement.statement);
-      return `EXECUTE ${statement.statement.name}(${statement.args.join(', ')})`;
-    });
-    const prepares = [...missing].map((statement) => statement.prepare);
+    const message = statementMessage(pool, client, statements);
     let results;
     try {
-      results = (await client.query([...prepares, ...texts].join(';\n'))) as unknown as
-        pg.QueryResult | pg.QueryResult[];
+      results = (await client.query(message.text)) as unknown as pg.QueryResult | pg.QueryResult[];
     } catch (error) {
       // Which of the PREPAREs took effect is unknown: the connection is closed, not reused.
-      if (prepares.length > 0) broken ??= error as Error;
+      if (message.prepares > 0) broken ??= error as Error;
       throw error;
     }
-    for (const statement of missing) prepared.add(statement);
+    message.succeeded();
     const all = Array.isArray(results) ? results : [results];
-    return all.slice(prepares.length).map((result) => result.rows as unknown[]);
+    return all.slice(message.prepares).map((result) => result.rows as unknown[]);
   };
   const tx: SqlTransaction = {
     async query(text, values) {
