@@ -21,22 +21,28 @@ let counted: Db;
 const together = <T>(n: number, fn: () => Promise<T>) =>
   Promise.allSettled(Array.from({ length: n }, fn));
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const seed = await seedBaseData(database.db);
-  organizationId = seed.demoOrganizationId;
+/** A PREDICT key of the demo organization; its secret. */
+async function createKey(name: string, expiresAt: Date | null = null): Promise<string> {
   const credentials = generateApiKey();
   await database.db.apiKey.create({
     data: {
       organizationId,
-      name: 'lookups',
+      name,
       prefix: credentials.prefix,
       secretHash: credentials.secretHash,
       scopes: ['PREDICT'],
       lastUsedAt: new Date(),
+      expiresAt,
     },
   });
-  apiKey = credentials.key;
+  return credentials.key;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const seed = await seedBaseData(database.db);
+  organizationId = seed.demoOrganizationId;
+  apiKey = await createKey('lookups');
   // the api's role, under row-level security as in production
   appDb = createDb(database.appUrl);
   counted = appDb.$extends({
@@ -81,23 +87,12 @@ describe('hot-path lookups under concurrent misses', () => {
   });
 
   it('refuses a cached key once the key itself has expired', async () => {
-    const credentials = generateApiKey();
-    await database.db.apiKey.create({
-      data: {
-        organizationId,
-        name: 'short-lived',
-        prefix: credentials.prefix,
-        secretHash: credentials.secretHash,
-        scopes: ['PREDICT'],
-        lastUsedAt: new Date(),
-        expiresAt: new Date(Date.now() + 1_000),
-      },
-    });
+    const key = await createKey('short-lived', new Date(Date.now() + 1_000));
     // cached far longer than the key lives
     const authenticator = new ApiKeyAuthenticator(counted, 60_000);
-    await authenticator.authenticate(credentials.key);
+    await authenticator.authenticate(key);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await expect(authenticator.authenticate(credentials.key)).rejects.toMatchObject({
+    await expect(authenticator.authenticate(key)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'this API key has expired',
     });
