@@ -54,22 +54,29 @@ describe('withTenantSql', () => {
     expect(pool.totalCount).toBe(pool.idleCount);
   });
 
-  /** Messages sent to PostgreSQL by the connections checked out during `fn`. */
-  async function countMessages<T>(fn: () => Promise<T>): Promise<{ result: T; messages: number }> {
-    const spies: { mock: { calls: unknown[] }; mockRestore(): void }[] = [];
-    const onAcquire = (client: pg.PoolClient) => spies.push(vi.spyOn(client, 'query'));
-    pool.on('acquire', onAcquire);
+  /** `fn`'s result, and the SQL text of each message sent to PostgreSQL by the connections of
+   * `on` checked out while it ran. */
+  async function sentMessages<T>(
+    fn: () => Promise<T>,
+    on: SqlPool = pool,
+  ): Promise<{ result: T; texts: string[] }> {
+    const spies = new Map<pg.PoolClient, { mock: { calls: unknown[][] }; mockRestore(): void }>();
+    const onAcquire = (client: pg.PoolClient) => {
+      if (!spies.has(client)) spies.set(client, vi.spyOn(client, 'query'));
+    };
+    on.on('acquire', onAcquire);
     try {
       const result = await fn();
-      return { result, messages: spies.reduce((n, spy) => n + spy.mock.calls.length, 0) };
+      const texts = [...spies.values()].flatMap((spy) => spy.mock.calls.map((c) => String(c[0])));
+      return { result, texts };
     } finally {
-      pool.removeListener('acquire', onAcquire);
-      for (const spy of spies) spy.mockRestore();
+      on.removeListener('acquire', onAcquire);
+      for (const spy of spies.values()) spy.mockRestore();
     }
   }
 
   it('reads with queryMany and writes at commit in two round trips, the opening included', async () => {
-    const { result, messages } = await countMessages(() =>
+    const { result, texts } = await sentMessages(() =>
       withTenantSql(
         pool,
         'org_many',
@@ -85,7 +92,7 @@ describe('withTenantSql', () => {
     );
     expect(result.org).toEqual([{ org: 'org_many' }]);
     expect(result.two).toHaveLength(2);
-    expect(messages).toBe(2);
+    expect(texts).toHaveLength(2);
     expect(await database.db.organization.count({ where: { slug: 'w1' } })).toBe(1);
   });
 
@@ -122,11 +129,11 @@ describe('withTenantSql', () => {
   });
 
   it('sends nothing for a callback that sends nothing', async () => {
-    const { result, messages } = await countMessages(() =>
+    const { result, texts } = await sentMessages(() =>
       withTenantSql(pool, 'org_a', async () => 'done'),
     );
     expect(result).toBe('done');
-    expect(messages).toBe(0);
+    expect(texts).toHaveLength(0);
   });
 
   it('writes literals that carry quotes, backslashes and semicolons as data', async () => {
@@ -147,36 +154,13 @@ describe('withTenantSql', () => {
       `SELECT ${text} AS text, ${json}->>'n' AS n, current_setting('app.organization_id', true) AS org`,
   );
 
-  /** The SQL texts sent to PostgreSQL by the connections checked out during `fn`. */
-  async function sentTexts(fn: () => Promise<unknown>, on: SqlPool = pool): Promise<string[]> {
-    const texts: string[] = [];
-    const spied = new Set<pg.PoolClient>();
-    const onAcquire = (client: pg.PoolClient) => {
-      if (spied.has(client)) return;
-      spied.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      vi.spyOn(client, 'query').mockImplementation(((...args: unknown[]) => {
-        texts.push(String(args[0]));
-        return query(...args);
-      }) as never);
-    };
-    on.on('acquire', onAcquire);
-    try {
-      await fn();
-      return texts;
-    } finally {
-      on.removeListener('acquire', onAcquire);
-      vi.restoreAllMocks();
-    }
-  }
-
   it('prepares a statement once per connection and executes it with literal arguments', async () => {
     const run = (n: number) =>
       withTenantSql(pool, 'org_p', (tx) =>
         tx.queryMany([executeSql(ECHO, [sqlLiteral(`it's ${n}`), sqlJson({ n })]), CURRENT_ORG]),
       );
     // every connection of the pool, in turn and at once: each prepares it on first use only
-    const texts = await sentTexts(async () => {
+    const { texts } = await sentMessages(async () => {
       for (let round = 0; round < 3; round++) {
         const results = await Promise.all([run(1), run(2)]);
         expect(results).toEqual([
@@ -242,7 +226,7 @@ describe('withTenantSql', () => {
       // that never prepared the statement.
       await ownPool.query('DEALLOCATE ALL');
       calls.length = 0;
-      const texts = await sentTexts(async () => {
+      const { texts } = await sentMessages(async () => {
         expect(await run(2)).toEqual([[{ text: 'x', n: '2', org: 'org_i' }]]);
         expect(await run(3)).toEqual([[{ text: 'x', n: '3', org: 'org_i' }]]);
       }, ownPool);
