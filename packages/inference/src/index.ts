@@ -49,6 +49,8 @@ export {
   batchRows,
   concatInputs,
   splitOutputs,
+  hasBatchDimension,
+  DEFAULT_MAX_BATCH_SIZE,
   type BatchableTensor,
 } from './tensor-batching.ts';
 export {
