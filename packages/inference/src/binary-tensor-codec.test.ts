@@ -182,6 +182,27 @@ describe('binary tensor codec: requests', () => {
     expect(decoded.inputs[0]!.data).toEqual(data);
   });
 
+  it('encodes a typed array of the datatype’s kind as a view over it, other data as new bytes', () => {
+    const typed = Float32Array.from([1.5, -2, 3]);
+    const request: InferRequest = {
+      inputs: [
+        { name: 'typed', datatype: 'FP32', shape: [3], data: typed as unknown as number[] },
+        { name: 'list', datatype: 'FP32', shape: [2], data: [4, 5] },
+        { name: 'int', datatype: 'INT32', shape: [1], data: Float32Array.of(6) as never },
+      ],
+    };
+    const encoded = encodeInferRequestBody(request, 'all');
+    const [header, typedBytes, listBytes, intBytes] = encoded.chunks;
+    expect(header!.byteLength).toBe(encoded.headerLength);
+    expect(typedBytes!.buffer).toBe(typed.buffer); // no copy
+    expect(listBytes!.buffer).not.toBe(typed.buffer);
+    expect(intBytes!.byteLength).toBe(4); // converted, not reinterpreted
+    expect(encoded.byteLength).toBe(encoded.body.length);
+    expect(Buffer.concat(encoded.chunks as Uint8Array[]).equals(encoded.body)).toBe(true);
+    const decoded = parseInferRequest(decodeInferRequestBody(encoded.body, encoded.headerLength));
+    expect(decoded.inputs.map((i) => i.data)).toEqual([[1.5, -2, 3], [4, 5], [6]]);
+  });
+
   it('returns typed arrays on request, as views when aligned and copies when not', () => {
     const data = Float32Array.from({ length: 64 }, (_, i) => i / 3);
     const request = { inputs: [{ name: 'x', datatype: 'FP32' as const, shape: [64], data }] };

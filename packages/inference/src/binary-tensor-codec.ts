@@ -10,7 +10,7 @@ import {
   decodeTensorBytes,
   isDatatype,
   tensorByteLength,
-  writeTensorBytes,
+  tensorBytes,
   type AnyTensorData,
   type TensorBytesFailure as Fail,
 } from './tensor-bytes.ts';
@@ -36,10 +36,29 @@ export interface BinaryDecodeOptions {
   typedArrays?: boolean;
 }
 
-export interface EncodedBody {
-  body: Buffer;
-  /** the value for `Inference-Header-Content-Length`; undefined when the body is plain JSON */
-  headerLength: number | undefined;
+/**
+ * An encoded body as its pieces in order: the JSON header, then each binary tensor's bytes, which
+ * are views over the tensors' own typed arrays where those already are the bytes. A writer that
+ * takes several chunks (an HTTP client) sends them without copying a large tensor again.
+ */
+export class EncodedBody {
+  readonly byteLength: number;
+
+  constructor(
+    readonly chunks: readonly Uint8Array[],
+    /** the value for `Inference-Header-Content-Length`; undefined when the body is plain JSON */
+    readonly headerLength: number | undefined,
+  ) {
+    this.byteLength = chunks.reduce((n, chunk) => n + chunk.byteLength, 0);
+  }
+
+  /** The whole body as one buffer: a copy of the chunks when there are several. */
+  get body(): Buffer {
+    const [only] = this.chunks;
+    if (this.chunks.length === 1 && only)
+      return Buffer.from(only.buffer, only.byteOffset, only.byteLength);
+    return Buffer.concat(this.chunks, this.byteLength);
+  }
 }
 
 /** A tensor whose data may also be a typed array (see TypedTensorData). */
@@ -260,10 +279,10 @@ function encodeBody(
   const toJson = (t: EncodableTensor) => ({ ...t, data: toJsonTensorData(t.datatype, t.data) });
   if (!tensors.some((t) => binary === 'all' || binary.has(t.name))) {
     const json = JSON.stringify({ ...message, [key]: tensors.map(toJson) });
-    return { body: Buffer.from(json, 'utf8'), headerLength: undefined };
+    return new EncodedBody([Buffer.from(json, 'utf8')], undefined);
   }
 
-  const parts: { datatype: Datatype; data: ArrayLike<unknown>; size: number; fail: Fail }[] = [];
+  const parts: { datatype: Datatype; data: ArrayLike<unknown>; fail: Fail }[] = [];
   const headerTensors = tensors.map((tensor) => {
     if (binary !== 'all' && !binary.has(tensor.name)) return toJson(tensor);
     const fail: Fail = (m) =>
@@ -275,20 +294,13 @@ function encodeBody(
     if (flat.length !== count)
       throw fail(`shape [${tensor.shape.join(',')}] needs ${count} elements, not ${flat.length}`);
     const size = tensorByteLength(tensor.datatype, flat, fail);
-    parts.push({ datatype: tensor.datatype, data: flat, size, fail });
+    parts.push({ datatype: tensor.datatype, data: flat, fail });
     return { ...rest, parameters: { ...rest.parameters, binary_data_size: size } };
   });
 
   const header = Buffer.from(JSON.stringify({ ...message, [key]: headerTensors }), 'utf8');
-  // Zero-filled rather than allocUnsafe: a sizing bug must never send stale process memory.
-  const body = Buffer.alloc(header.length + parts.reduce((n, p) => n + p.size, 0));
-  header.copy(body, 0);
-  let offset = header.length;
-  for (const part of parts) {
-    writeTensorBytes(part.datatype, part.data, body, offset, part.fail);
-    offset += part.size;
-  }
-  return { body, headerLength: header.length };
+  const chunks = parts.map((part) => tensorBytes(part.datatype, part.data, part.fail));
+  return new EncodedBody([header, ...chunks], header.length);
 }
 
 /**

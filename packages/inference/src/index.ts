@@ -65,7 +65,7 @@ export {
   toJsonTensors,
   type TypedOutputTensor,
   type BinaryDecodeOptions,
-  type EncodedBody,
+  EncodedBody,
   type TypedInferRequest,
   type TypedInferResponse,
   type WithTypedData,

@@ -54,11 +54,15 @@ export class RunnerClient {
       { ...body, parameters: { ...body.parameters, binary_data_output: true } },
       'all',
     );
-    const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/octet-stream',
+      'content-length': String(encoded.byteLength),
+    };
     if (encoded.headerLength !== undefined) {
       headers[INFERENCE_HEADER_CONTENT_LENGTH] = String(encoded.headerLength);
     }
-    const response = await this.send(baseUrl, 'POST', path, encoded.body, headers, options);
+    // The chunks as they are: the tensors' bytes go to the socket without another copy.
+    const response = await this.send(baseUrl, 'POST', path, encoded.chunks, headers, options);
     const headerLength = parseInferenceHeaderLength(
       response.headers[INFERENCE_HEADER_CONTENT_LENGTH.toLowerCase()],
     );
@@ -106,7 +110,7 @@ export class RunnerClient {
     baseUrl: string,
     method: 'GET' | 'POST',
     path: string,
-    body: string | Buffer | undefined,
+    body: string | readonly Uint8Array[] | undefined,
     headers: Record<string, string>,
     options: RunnerCallOptions,
   ): Promise<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> {
@@ -118,7 +122,8 @@ export class RunnerClient {
     try {
       response = await request(new URL(path, baseUrl), {
         method,
-        body,
+        // undici writes an iterable body chunk by chunk; its typings leave iterables out
+        body: body as string | Uint8Array | undefined,
         headers,
         dispatcher: this.agent,
         signal,

@@ -3,17 +3,12 @@
 // GraphQL: a 1x3x224x224 FP32 image is one 800 KB string instead of 150,528 numbers to print,
 // parse and coerce one by one.
 import { InferenceError } from './inference-error.ts';
-import {
-  decodeTensorBytes,
-  tensorByteLength,
-  writeTensorBytes,
-  type TensorBytesFailure,
-} from './tensor-bytes.ts';
+import { decodeTensorBytes, tensorBytes, type TensorBytesFailure } from './tensor-bytes.ts';
 import type { AnyTensorData, Datatype } from './v2-types.ts';
 
 /** The tensor's binary bytes, base64-encoded. */
 export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>): string {
-  return tensorBytes(datatype, data).toString('base64');
+  return tensorBytes(datatype, data, internalFailure).toString('base64');
 }
 
 /** Bytes encoded at a time: a multiple of 3, whose base64 is a string small enough for V8's young
@@ -25,7 +20,7 @@ const SLICE_BYTES = 48 * 1024;
  * whole text one string, which for a large tensor would land in V8's large-object space.
  */
 export function encodeTensorBase64Ascii(datatype: Datatype, data: ArrayLike<unknown>): Buffer {
-  const bytes = tensorBytes(datatype, data);
+  const bytes = tensorBytes(datatype, data, internalFailure);
   const text = Buffer.allocUnsafe(Math.ceil(bytes.length / 3) * 4);
   let written = 0;
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
@@ -35,12 +30,8 @@ export function encodeTensorBase64Ascii(datatype: Datatype, data: ArrayLike<unkn
   return text;
 }
 
-function tensorBytes(datatype: Datatype, data: ArrayLike<unknown>): Buffer {
-  const fail: TensorBytesFailure = (message) => new InferenceError('INTERNAL', message);
-  const bytes = Buffer.allocUnsafe(tensorByteLength(datatype, data, fail));
-  writeTensorBytes(datatype, data, bytes, 0, fail);
-  return bytes;
-}
+/** Outputs the api encodes come from a model: data that does not fit is our bug. */
+const internalFailure: TensorBytesFailure = (message) => new InferenceError('INTERNAL', message);
 
 /**
  * The data of a base64-encoded binary tensor, as a typed array of the datatype's kind (a view over

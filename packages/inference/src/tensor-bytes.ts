@@ -237,6 +237,26 @@ function writeInt64(
  * datatype's own kind are copied as memory; anything else is checked element by element, so a
  * value the datatype cannot hold fails instead of wrapping silently.
  */
+/**
+ * The tensor's binary bytes: a view over `data` when it already is them (a typed array of the
+ * datatype's own kind on a little-endian host, so sending it costs no copy), else written into a
+ * new zero-filled buffer (a sizing bug must never expose stale process memory).
+ */
+export function tensorBytes(
+  datatype: Datatype,
+  data: ArrayLike<unknown>,
+  fail: TensorBytesFailure,
+): Buffer {
+  if (LITTLE_ENDIAN && datatype !== 'BYTES' && datatype !== 'BOOL') {
+    if (data instanceof TYPED_ARRAY[datatype]) {
+      return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    }
+  }
+  const bytes = Buffer.alloc(tensorByteLength(datatype, data, fail));
+  writeTensorBytes(datatype, data, bytes, 0, fail);
+  return bytes;
+}
+
 export function writeTensorBytes(
   datatype: Datatype,
   data: ArrayLike<unknown>,
