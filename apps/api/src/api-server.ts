@@ -44,8 +44,6 @@ export interface ApiOptions {
   port?: number;
   maxBodyBytes?: number;
   runnerTimeoutMs?: number;
-  /** see API_RUNNER_REQUESTS_PER_MODEL */
-  runnerRequestsPerModel?: number;
   runnerStaleMs?: number;
   apiKeyCacheMs?: number;
   /** how long a resolved model version and an organization's billing mode are reused */
@@ -119,7 +117,6 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     router: new RunnerRouter(db, {
       staleMs: options.runnerStaleMs ?? 15_000,
       timeoutMs: options.runnerTimeoutMs ?? 30_000,
-      requestsPerModel: options.runnerRequestsPerModel ?? 4,
     }),
     apiKeys,
     authenticator: new RequestAuthenticator(

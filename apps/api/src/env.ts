@@ -19,11 +19,6 @@ const schema = z.object({
     .default(512 * 1024 * 1024),
   /** how long a runner may take to answer one prediction */
   API_RUNNER_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-  /**
-   * requests per model the api keeps at the runners at once; calls beyond them wait and go
-   * together as one request (one batch), which costs the runner far less than one request each
-   */
-  API_RUNNER_REQUESTS_PER_MODEL: z.coerce.number().int().min(1).max(1024).default(4),
   /** a runner whose heartbeat is older than this is not routed to */
   API_RUNNER_STALE_MS: z.coerce.number().int().min(100).default(15_000),
   /** how long an authenticated API key is trusted before it is looked up again */

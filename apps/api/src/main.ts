@@ -18,7 +18,6 @@ const api = await startApi({
   maxBodyBytes: env.API_MAX_BODY_BYTES,
   maxUploadBytes: env.API_MAX_UPLOAD_BYTES,
   runnerTimeoutMs: env.API_RUNNER_TIMEOUT_MS,
-  runnerRequestsPerModel: env.API_RUNNER_REQUESTS_PER_MODEL,
   runnerStaleMs: env.API_RUNNER_STALE_MS,
   apiKeyCacheMs: env.API_KEY_CACHE_MS,
   lookupCacheMs: env.API_LOOKUP_CACHE_MS,

@@ -1,11 +1,7 @@
 // The runner's configuration, validated once at start-up.
 import os from 'node:os';
 import { parseEnv } from '@modelhub/config';
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  DEFAULT_TENSOR_LIMITS,
-  MAX_MODEL_INSTANCES,
-} from '@modelhub/inference';
+import { DEFAULT_TENSOR_LIMITS, MAX_MODEL_INSTANCES } from '@modelhub/inference';
 import { z } from 'zod';
 
 const providers = z
@@ -63,7 +59,7 @@ const schema = z.object({
     .default(DEFAULT_TENSOR_LIMITS.maxElementsPerInput),
   /** dynamic batching defaults (per model; a version's runtimeConfig.batching overrides) */
   RUNNER_BATCHING: z.enum(['on', 'off']).default('on'),
-  RUNNER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(4096).default(DEFAULT_MAX_BATCH_SIZE),
+  RUNNER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(4096).default(32),
   /**
    * 0, as in Triton: a free instance takes what is queued at once, so a lone request does not wait
    * for company, and batches still grow under load while every instance is busy

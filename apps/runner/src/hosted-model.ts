@@ -7,7 +7,6 @@ import {
   batchRows,
   concatInputs,
   DynamicBatcher,
-  hasBatchDimension,
   splitOutputs,
   type BatchInfo,
   type InferInputTensor,
@@ -81,9 +80,10 @@ export class HostedModel {
     this.onBatch = options.onBatch;
     this.pool = new InstancePool(options.instances);
     const { signature, batching } = options;
+    const batchable = [...signature.inputs, ...signature.outputs].every((t) => t.shape[0] === -1);
     this.batching = {
       ...batching,
-      enabled: batching.enabled && hasBatchDimension(signature) && batching.maxBatchSize > 1,
+      enabled: batching.enabled && batchable && batching.maxBatchSize > 1,
     };
   }
 

@@ -8,11 +8,7 @@ import Fastify, {
 import os from 'node:os';
 import { LocalArtifactStore, type ArtifactStore } from '@modelhub/artifact-store';
 import { createDb, type Db } from '@modelhub/db';
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  DEFAULT_TENSOR_LIMITS,
-  type InferenceError,
-} from '@modelhub/inference';
+import { DEFAULT_TENSOR_LIMITS, type InferenceError } from '@modelhub/inference';
 import type { ExecutionProvider } from '@modelhub/runner-onnx';
 import pino, { type Logger } from 'pino';
 import { toErrorReply } from './error-reply.ts';
@@ -85,7 +81,7 @@ export async function startRunner(options: RunnerOptions): Promise<RunningRunner
     logger,
     batching: {
       enabled: options.batching?.enabled ?? true,
-      maxBatchSize: options.batching?.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+      maxBatchSize: options.batching?.maxBatchSize ?? 32,
       maxQueueDelayMs: options.batching?.maxQueueDelayMs ?? 0,
       maxQueueItems: options.batching?.maxQueueItems ?? 1024,
     },

@@ -121,26 +121,6 @@ describe('DynamicBatcher', () => {
     expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]);
   });
 
-  it('asks a concurrency function again at each dispatch', async () => {
-    const { open, opened } = gate();
-    const { batches, execute } = recorder<number>(opened);
-    let slots = 1;
-    const batcher = new DynamicBatcher(
-      options({ maxBatchSize: 1, maxQueueDelayMs: 0, concurrency: () => slots }),
-      execute,
-    );
-    const calls = [0, 1, 2].map((payload) => batcher.submit({ items: 1, payload }));
-    await settle();
-    expect(batches).toEqual([[0]]);
-    slots = 3; // say, two more runners came up
-    const more = batcher.submit({ items: 1, payload: 3 });
-    await settle();
-    expect(batches).toEqual([[0], [1], [2]]);
-    open();
-    await Promise.all([...calls, more]);
-    expect(batches).toEqual([[0], [1], [2], [3]]);
-  });
-
   it('flushes a lone request after maxQueueDelayMs, not before', async () => {
     vi.useFakeTimers();
     const { batches, execute } = recorder<string>();

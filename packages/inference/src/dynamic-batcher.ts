@@ -16,11 +16,8 @@ export interface BatcherOptions {
    * can still run.
    */
   maxQueueSize: number;
-  /**
-   * batches that may execute at once (model instances); default 1. A function is asked again at
-   * every dispatch, for a number that changes (the runners that hold a model); below 1 counts as 1.
-   */
-  concurrency?: number | (() => number);
+  /** batches that may execute at once (model instances); default 1 */
+  concurrency?: number;
   /** told about every executed batch, for metrics; an exception from it is ignored */
   onBatch?: (info: BatchInfo) => void;
 }
@@ -89,8 +86,7 @@ function checkOptions(options: BatcherOptions): void {
   };
   positiveInteger('maxBatchSize', options.maxBatchSize);
   positiveInteger('maxQueueSize', options.maxQueueSize, true);
-  if (typeof options.concurrency !== 'function')
-    positiveInteger('concurrency', options.concurrency ?? 1);
+  positiveInteger('concurrency', options.concurrency ?? 1);
   const delay = options.maxQueueDelayMs;
   if (!Number.isFinite(delay) || delay < 0)
     throw new RangeError(
@@ -102,7 +98,7 @@ export class DynamicBatcher<T, R> {
   private readonly maxBatchSize: number;
   private readonly maxQueueDelayMs: number;
   private readonly maxQueueSize: number;
-  private readonly concurrency: () => number;
+  private readonly concurrency: number;
   private readonly onBatch: ((info: BatchInfo) => void) | undefined;
 
   // FIFO as an array with a moving head: O(1) dequeue without shifting. Withdrawn entries stay in
@@ -127,9 +123,7 @@ export class DynamicBatcher<T, R> {
     this.maxBatchSize = options.maxBatchSize;
     this.maxQueueDelayMs = options.maxQueueDelayMs;
     this.maxQueueSize = options.maxQueueSize;
-    const concurrency = options.concurrency ?? 1;
-    this.concurrency =
-      typeof concurrency === 'function' ? () => Math.max(1, concurrency()) : () => concurrency;
+    this.concurrency = options.concurrency ?? 1;
     this.onBatch = options.onBatch;
   }
 
@@ -252,7 +246,7 @@ export class DynamicBatcher<T, R> {
 
   private pump(): void {
     this.pumpScheduled = false;
-    while (this.running < this.concurrency()) {
+    while (this.running < this.concurrency) {
       const oldest = this.peek();
       if (!oldest || !this.isReady(oldest)) break;
       this.dispatch(this.takeBatch());
@@ -283,7 +277,7 @@ export class DynamicBatcher<T, R> {
   // slot is busy, the next batch to finish pumps again anyway.
   private armTimer(): void {
     const oldest = this.peek();
-    if (!oldest || oldest.due || this.draining || this.running >= this.concurrency()) {
+    if (!oldest || oldest.due || this.draining || this.running >= this.concurrency) {
       this.clearTimer();
       return;
     }

@@ -49,8 +49,6 @@ export {
   batchRows,
   concatInputs,
   splitOutputs,
-  hasBatchDimension,
-  DEFAULT_MAX_BATCH_SIZE,
   type BatchableTensor,
 } from './tensor-batching.ts';
 export {

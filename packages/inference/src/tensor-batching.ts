@@ -4,15 +4,7 @@
 import { InferenceError } from './inference-error.ts';
 import type { AnyTensorData } from './tensor-bytes.ts';
 import { elementCount, flattenTensorData } from './tensor-validation.ts';
-import { isTypedArray, type Datatype, type ModelSignature, type TypedArray } from './v2-types.ts';
-
-/** Items one batch holds when neither the runner's settings nor the version's config say. */
-export const DEFAULT_MAX_BATCH_SIZE = 32;
-
-/** True when every input and output of the model has a dynamic first dimension, the batch. */
-export function hasBatchDimension(signature: ModelSignature): boolean {
-  return [...signature.inputs, ...signature.outputs].every((t) => t.shape[0] === -1);
-}
+import { isTypedArray, type Datatype, type TypedArray } from './v2-types.ts';
 
 /** What batching needs of a tensor: InferInputTensor, InferOutputTensor and typed forms fit. */
 export interface BatchableTensor {

@@ -10,8 +10,6 @@ import {
   type SucceededPrediction,
 } from '@modelhub/billing';
 import {
-  DEFAULT_MAX_BATCH_SIZE,
-  hasBatchDimension,
   runnerModelName,
   validateInferInputs,
   type InferInputTensor,
@@ -19,7 +17,6 @@ import {
   toJsonTensors,
   type TypedOutputTensor,
   type InferRequest,
-  type RuntimeConfig,
 } from '@modelhub/inference';
 import type { ResolvedModelVersion } from '@modelhub/registry';
 import { AppError, toAppError } from '../app-error.ts';
@@ -64,9 +61,6 @@ export interface PreparedCall {
   /** batch elements, what per-item prices count */
   items: number;
   price: ResolvedModelVersion['prices'][number] | null;
-  /** the most items one runner request may batch, when concurrent calls can share one: the model
-   * has a batch dimension and its config does not turn batching off; null otherwise */
-  maxBatchSize: number | null;
 }
 
 /** What a runner answered for a call. */
@@ -100,11 +94,12 @@ export async function prepareCall(
     inputs: input.inputs,
     ...(input.outputs?.length ? { outputs: input.outputs.map((name) => ({ name })) } : {}),
   };
-  const config = version.runtimeConfig as RuntimeConfig | null;
   let inputs: InferInputTensor[];
   try {
+    const finite = (version.runtimeConfig as { requireFiniteInputs?: boolean } | null)
+      ?.requireFiniteInputs;
     inputs = validateInferInputs(requested, signature, undefined, {
-      nonFinite: config?.requireFiniteInputs === false ? 'allow' : 'reject',
+      nonFinite: finite === false ? 'allow' : 'reject',
     });
   } catch (error) {
     throw toAppError(error);
@@ -114,10 +109,6 @@ export async function prepareCall(
     request: { ...requested, inputs },
     items: batchSize(inputs, signature.inputs),
     price: version.prices[0] ?? null,
-    maxBatchSize:
-      config?.batching?.enabled !== false && hasBatchDimension(signature)
-        ? (config?.batching?.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE)
-        : null,
   };
 }
 
@@ -128,22 +119,15 @@ export async function prepareCall(
  */
 export async function callRunner(router: RunnerRouter, call: PreparedCall): Promise<RunnerOutcome> {
   const { version } = call;
-  const modelName = runnerModelName(version.model.organization.slug, version.model.slug);
-  const { maxBatchSize } = call;
   let routed;
   try {
-    routed =
-      maxBatchSize && maxBatchSize > 1
-        ? await router.inferBatched(
-            version.id,
-            modelName,
-            version.version,
-            call.request,
-            maxBatchSize,
-          )
-        : await router.infer(version.id, modelName, version.version, call.request, {
-            typedOutputs: true,
-          });
+    routed = await router.infer(
+      version.id,
+      runnerModelName(version.model.organization.slug, version.model.slug),
+      version.version,
+      call.request,
+      { typedOutputs: true },
+    );
   } catch (error) {
     throw toAppError(error);
   }

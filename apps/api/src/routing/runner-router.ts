@@ -8,10 +8,9 @@ import {
   isConnectionFailure,
   RunnerClient,
   type InferRequest,
+  type InferResponse,
   type InferResult,
-  type TypedInferResponse,
 } from '@modelhub/inference';
-import { RunnerCallBatcher, type RoutedResponse } from './runner-call-batcher.ts';
 
 interface RunnerSnapshot {
   takenAt: number;
@@ -20,58 +19,27 @@ interface RunnerSnapshot {
   holders: Map<string, Set<string>>;
 }
 
-export type { RoutedResponse };
+export interface RoutedResponse<R = InferResponse> {
+  response: R;
+  runnerId: string;
+}
 
 export interface RunnerRouterOptions {
   staleMs: number;
   timeoutMs: number;
   /** how long one registry snapshot is reused */
   snapshotMs?: number;
-  /** `inferBatched`'s requests per model and per runner that holds it, at once; further calls
-   * wait and coalesce */
-  requestsPerModel: number;
 }
-
-/** Items waiting in the api for a model's runners, beyond which calls get RESOURCE_EXHAUSTED:
- * the runner's own default queue bound. */
-const MAX_QUEUED_ITEMS_PER_MODEL = 1024;
 
 export class RunnerRouter {
   private readonly client = new RunnerClient();
   private readonly outstanding = new Map<string, number>();
   private snapshot: Promise<RunnerSnapshot> | null = null;
-  /** the latest loaded snapshot, for decisions that cannot wait for a refresh */
-  private latest: RunnerSnapshot | null = null;
-  private readonly batcher: RunnerCallBatcher;
 
   constructor(
     private readonly db: Db,
     private readonly options: RunnerRouterOptions,
-  ) {
-    this.batcher = new RunnerCallBatcher({
-      maxInFlight: (modelVersionId) =>
-        // a model no runner holds yet is loaded on one
-        options.requestsPerModel * (this.latest?.holders.get(modelVersionId)?.size || 1),
-      maxQueueItems: MAX_QUEUED_ITEMS_PER_MODEL,
-    });
-  }
-
-  /**
-   * `infer` with typed outputs, coalescing concurrent calls for the model into one runner request
-   * (see RunnerCallBatcher). Only for models whose inputs and outputs all have a dynamic first
-   * (batch) dimension; `maxBatchSize` caps the items of one request.
-   */
-  inferBatched(
-    modelVersionId: string,
-    runnerModelName: string,
-    version: string,
-    request: InferRequest,
-    maxBatchSize: number,
-  ): Promise<RoutedResponse<TypedInferResponse>> {
-    return this.batcher.infer(modelVersionId, request, maxBatchSize, (batch) =>
-      this.infer(modelVersionId, runnerModelName, version, batch, { typedOutputs: true }),
-    );
-  }
+  ) {}
 
   /** With `typedOutputs`, numeric outputs come back as typed arrays (see RunnerClient.infer). */
   async infer<Typed extends boolean = false>(
@@ -165,11 +133,6 @@ export class RunnerRouter {
         set.add(r.id);
       }
     }
-    this.latest = {
-      takenAt: Date.now(),
-      runners: runners.map(({ id, url }) => ({ id, url })),
-      holders,
-    };
-    return this.latest;
+    return { takenAt: Date.now(), runners: runners.map(({ id, url }) => ({ id, url })), holders };
   }
 }
