@@ -266,6 +266,31 @@ describe('predict under a burst of concurrent calls', () => {
     });
     expect(debits).toBe(await usageCount());
   });
+
+  it('gives each concurrent call the answer to its own input, as when it runs alone', async () => {
+    // Concurrent calls run on the runner in shared batches: every caller must still get the rows
+    // of its own input, whichever batch it ran in.
+    const inputs = Array.from({ length: 16 }, (_, k) => ({
+      ...classifierInput(),
+      data: classifierInput().data.map((_, i) => Math.sin(i / (2 + k)) * (k % 2 ? 0.9 : -0.9)),
+    }));
+    const scores = (res: Awaited<ReturnType<typeof platform.graphql>>) => {
+      expect(res.errors).toBeUndefined();
+      const { predict } = res.data as { predict: { outputs: { data: number[] }[] } };
+      return predict.outputs[0]!.data;
+    };
+    const call = (input: (typeof inputs)[number]) =>
+      platform.graphql(PREDICT, { model: CLASSIFIER, inputs: [input] }, key);
+    const alone: number[][] = [];
+    for (const input of inputs) alone.push(scores(await call(input)));
+    // distinct answers, so a call given another's rows could not pass
+    expect(new Set(alone.map((s) => s[0]!.toFixed(5))).size).toBe(inputs.length);
+    const together = (await Promise.all(inputs.map(call))).map(scores);
+    together.forEach((answer, k) => {
+      expect(answer).toHaveLength(2);
+      answer.forEach((score, j) => expect(score).toBeCloseTo(alone[k]![j]!, 4));
+    });
+  });
 });
 
 describe('predict with bad input charges nothing', () => {
