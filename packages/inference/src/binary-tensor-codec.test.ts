@@ -203,6 +203,22 @@ describe('binary tensor codec: requests', () => {
     expect(decoded.inputs.map((i) => i.data)).toEqual([[1.5, -2, 3], [4, 5], [6]]);
   });
 
+  it('pads the JSON header to 8 bytes, so a body in fresh memory decodes into views', () => {
+    for (const name of ['x', 'xy', 'xyz', 'wörter', 'a-much-longer-input-name']) {
+      const data = Float64Array.from({ length: 100 }, (_, i) => i / 7);
+      const encoded = encodeInferRequestBody(
+        { inputs: [{ name, datatype: 'FP64', shape: [100], data: data as unknown as number[] }] },
+        'all',
+      );
+      expect(encoded.headerLength! % 8).toBe(0);
+      const body = Buffer.from(new Uint8Array(encoded.body)); // a fresh, aligned copy
+      const decoded = decodeInferRequestBody(body, encoded.headerLength, { typedArrays: true });
+      const out = (decoded as { inputs: { data: Float64Array }[] }).inputs[0]!.data;
+      expect(out.buffer).toBe(body.buffer);
+      expect(out).toEqual(data);
+    }
+  });
+
   it('returns typed arrays on request, as views when aligned and copies when not', () => {
     const data = Float32Array.from({ length: 64 }, (_, i) => i / 3);
     const request = { inputs: [{ name: 'x', datatype: 'FP32' as const, shape: [64], data }] };

@@ -298,9 +298,17 @@ function encodeBody(
     return { ...rest, parameters: { ...rest.parameters, binary_data_size: size } };
   });
 
-  const header = Buffer.from(JSON.stringify({ ...message, [key]: headerTensors }), 'utf8');
+  const json = JSON.stringify({ ...message, [key]: headerTensors });
+  // Padded with spaces (valid trailing JSON whitespace) to a multiple of 8 bytes, so that in a
+  // body read into fresh memory the first tensor starts aligned and decodes as a view, not a copy.
+  const header = Buffer.from(json.padEnd(json.length + alignmentPadding(json), ' '), 'utf8');
   const chunks = parts.map((part) => tensorBytes(part.datatype, part.data, part.fail));
   return new EncodedBody([header, ...chunks], header.length);
+}
+
+/** Spaces that bring the UTF-8 length of `json` to a multiple of the largest element size (8). */
+function alignmentPadding(json: string): number {
+  return (8 - (Buffer.byteLength(json, 'utf8') % 8)) % 8;
 }
 
 /**
