@@ -233,11 +233,6 @@ function writeInt64(
 }
 
 /**
- * Writes `data` (flat, `tensorByteLength` bytes) into `target` at `offset`. Typed arrays of the
- * datatype's own kind are copied as memory; anything else is checked element by element, so a
- * value the datatype cannot hold fails instead of wrapping silently.
- */
-/**
  * The tensor's binary bytes: a view over `data` when it already is them (a typed array of the
  * datatype's own kind on a little-endian host, so sending it costs no copy), else written into a
  * new zero-filled buffer (a sizing bug must never expose stale process memory).
@@ -257,7 +252,12 @@ export function tensorBytes(
   return bytes;
 }
 
-export function writeTensorBytes(
+/**
+ * Writes `data` (flat, `tensorByteLength` bytes) into `target` at `offset`. Typed arrays of the
+ * datatype's own kind are copied as memory; anything else is checked element by element, so a
+ * value the datatype cannot hold fails instead of wrapping silently.
+ */
+function writeTensorBytes(
   datatype: Datatype,
   data: ArrayLike<unknown>,
   target: Buffer,
