@@ -8,7 +8,7 @@
 // counting them one by one in that order (the first ones within the limit pass, the rest are
 // refused), for one round trip per group instead of one per request: the round trips were the
 // largest single cost in the api's profile of a busy key (a socket write to PostgreSQL each).
-import pg from 'pg';
+import { createSqlPool, type SqlPool } from '@modelhub/db';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../app-error.ts';
 
@@ -36,14 +36,16 @@ export interface RateLimitOptions {
 }
 
 export class RateLimits {
-  private readonly pool: pg.Pool;
+  private readonly pool: SqlPool;
   private readonly perLimit = new Map<number, RateLimiterPostgres>();
   private readonly signIn: RateLimiterPostgres;
   /** requests waiting for the update in flight of their subject's counter, by limit and subject */
   private readonly counting = new Map<string, CountedRequest[]>();
 
   constructor(private readonly options: RateLimitOptions) {
-    this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+    // The shared pool factory: a connection PostgreSQL drops (a restart, a failover) is replaced,
+    // not an unheard error event that ends the process.
+    this.pool = createSqlPool(options.databaseUrl, { maxConnections: 4 });
     this.signIn = this.limiter('signin', options.signInAttempts, options.signInWindowSeconds);
   }
 
