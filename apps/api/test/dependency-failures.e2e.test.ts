@@ -1,5 +1,7 @@
-// What callers see when runners fail: clear errors within the deadline, a retry on another
-// runner when one cannot be reached, and never a charge.
+// What callers see when what the api depends on fails: runners (clear errors within the
+// deadline, a retry on another runner when one cannot be reached, and never a charge) and
+// PostgreSQL dropping the api's connections (a restart, a failover: the api must serve on once
+// the database answers, never crash on a pooled connection's error event).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +52,27 @@ async function onlyRunners(urls: string[]) {
   }
   await waitForSnapshot();
 }
+
+describe('database connections dropped', () => {
+  it('keeps the api serving after PostgreSQL terminates every connection', async () => {
+    // every pool (Prisma, rate limits, charges) holds idle connections after a call
+    expect((await predict()).errors).toBeUndefined();
+    const terminated = await platform.db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM (
+        SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+      ) AS t`;
+    expect(Number(terminated[0]!.count)).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A call that met a dropped connection may fail with a typed error; the next ones succeed.
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await predict());
+    expect(answers.at(-1)!.errors).toBeUndefined();
+    for (const answer of answers.filter((a) => a.errors)) {
+      expect(answer.errors![0]!.extensions.code).toMatch(/^[A-Z_]+$/);
+    }
+  });
+});
 
 describe('runner failures', () => {
   it('retries on another runner when one cannot be connected to', async () => {
