@@ -32,7 +32,9 @@ export async function launchPlatform(): Promise<void> {
       ? 'using DATABASE_URL'
       : `starting embedded PostgreSQL (data in ${dbEnv.MODELHUB_DATA_DIR})`,
   );
-  const database: Database = await openDatabase({ env: dbEnv });
+  // Detached: Ctrl-C in the terminal reaches the launcher and its services, not the database,
+  // which the shutdown below stops after them, so they drain against a live one.
+  const database: Database = await openDatabase({ env: dbEnv, detached: true });
   say('migrations applied; seeding demo data and models');
   const seeded = await seedPlatform(database.db);
   await database.db.$disconnect();

@@ -1,5 +1,6 @@
 // `npm start` as a newcomer runs it: the launcher process with embedded PostgreSQL, runner,
-// api and portal; a prediction with the printed demo key; Ctrl-C leaving no process behind;
+// api and portal; a prediction with the printed demo key; Ctrl-C (to the whole process group, as
+// a terminal sends it) stopping the services before the database and leaving no process behind;
 // and a second start on the same data that keeps it.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -40,9 +41,12 @@ interface Launch {
 }
 
 function launch(env: NodeJS.ProcessEnv): Promise<Launch> {
+  // In a process group of its own, as a shell runs a command, so that `interrupt` can signal it
+  // the way a terminal's Ctrl-C does.
   const child = spawn(process.execPath, ['--import', 'tsx', launcherMain], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -67,10 +71,20 @@ function launch(env: NodeJS.ProcessEnv): Promise<Launch> {
   });
 }
 
+/** Ctrl-C in a terminal: SIGINT to every process of the foreground process group. */
 async function interrupt(l: Launch): Promise<number | null> {
   const exited = new Promise<number | null>((r) => l.child.once('exit', (code) => r(code)));
-  l.child.kill('SIGINT');
+  process.kill(-l.child.pid!, 'SIGINT');
   return exited;
+}
+
+/** What the launcher printed from its shutdown on: the services drained against a live
+ * database, which stopped last. */
+function expectCleanShutdown(output: string) {
+  const shutdown = output.slice(output.indexOf('[modelhub] stopping (SIGINT)'));
+  expect(shutdown).toMatch(/^\[modelhub\] stopping \(SIGINT\)/);
+  expect(shutdown).not.toContain('terminating connection');
+  expect(shutdown.trimEnd()).toMatch(/\[modelhub\] stopped$/);
 }
 
 /** Processes whose command line mentions the marker (our temp data dir or ports). */
@@ -176,6 +190,7 @@ describe('npm start (the launcher)', () => {
     }
 
     expect(await interrupt(first)).toBe(0);
+    expectCleanShutdown(first.output());
     expect(processesMentioning(dataDir)).toEqual([]);
     for (const port of [ports.api, ports.web, ports.runner])
       expect(await portOpen(port)).toBe(false);
@@ -192,6 +207,7 @@ describe('npm start (the launcher)', () => {
     });
     expect(((await res.json()) as any).data.models.totalCount).toBe(catalogSize);
     expect(await interrupt(second)).toBe(0);
+    expectCleanShutdown(second.output());
     expect(processesMentioning(dataDir)).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   env?: DbEnv;
   migrate?: boolean;
+  /** for the embedded server: StartEmbeddedPostgresOptions.detached */
+  detached?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -35,6 +37,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const server = await startEmbeddedPostgres({
       dataDir: path.join(env.MODELHUB_DATA_DIR, 'postgres'),
       port: env.EMBEDDED_PG_PORT,
+      detached: options.detached ?? false,
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
     stopServer = () => server.stop();
