@@ -26,11 +26,11 @@ export interface DemoModelListing {
   price: { unit: DemoPriceUnit; amountMicros: bigint; freeAllowance: number };
   /**
    * runner settings: warm-up shapes for the dynamic dims (a typical input); `batching` off for
-   * models whose batch dim is fixed at 1
+   * models whose batch dim is fixed at 1, or limited where large batches measured slower
    */
   runtimeConfig: {
     warmup: { inputs: { name: string; shape: number[] }[] };
-    batching?: { enabled: boolean };
+    batching?: { enabled?: boolean; maxBatchSize?: number };
     /** how the api turns an uploaded image into the model's input (`predictImage`) */
     preprocessing?: ImagePreprocessing;
     /** class names in the order of the output's scores, so answers carry `{ label, score }` */
