@@ -1,4 +1,5 @@
 // Builds and starts the api: Apollo Server (GraphQL at /graphql) on fastify, plus health routes.
+import { Readable } from 'node:stream';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -222,11 +223,17 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: graphql,
-    // the answer as bytes, with the long strings its resolvers kept as bytes spliced back in
-    onSend: async (request, _reply, payload) =>
-      typeof payload === 'string' && request.longStrings?.size
-        ? request.longStrings.spliceInto(payload)
-        : payload,
+    // the answer with the long strings its resolvers kept aside spliced back in, written out
+    // piece by piece
+    onSend: async (request, reply, payload) => {
+      const answer =
+        typeof payload === 'string' && request.longStrings?.size
+          ? request.longStrings.spliceInto(payload)
+          : null;
+      if (!answer) return payload;
+      reply.header('content-length', answer.byteLength);
+      return Readable.from(answer.chunks);
+    },
   });
   registerV2InferRoutes(app, services);
   registerArtifactUploadRoutes(app, services);

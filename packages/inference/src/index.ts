@@ -71,7 +71,8 @@ export {
 export {
   decodeTensorBase64,
   encodeTensorBase64,
-  encodeTensorBase64Ascii,
+  encodeTensorBase64Slices,
+  type Base64Slices,
 } from './tensor-base64.ts';
 export { BINARY_ELEMENT_SIZE, type TypedTensorData, type AnyTensorData } from './tensor-bytes.ts';
 export { halfToFloat, floatToHalf } from './float16.ts';

@@ -11,23 +11,34 @@ export function encodeTensorBase64(datatype: Datatype, data: ArrayLike<unknown>)
   return tensorBytes(datatype, data, internalFailure).toString('base64');
 }
 
-/** Bytes encoded at a time: a multiple of 3, whose base64 is a string small enough for V8's young
- * generation (see decodeCanonicalAscii). */
+/** Bytes encoded at a time: a multiple of 3, so that the slices' texts concatenate to the whole
+ * text's, and whose base64 is a string small enough for V8's young generation. */
 const SLICE_BYTES = 48 * 1024;
 
+/** encodeTensorBase64's text as strings of at most 64 KiB, to be written out one after another. */
+export interface Base64Slices extends Iterable<string> {
+  /** the whole text's length in characters (and bytes: base64 is ASCII) */
+  readonly length: number;
+}
+
 /**
- * encodeTensorBase64's text as ASCII bytes, for answers assembled as bytes: it never makes the
- * whole text one string, which for a large tensor would land in V8's large-object space.
+ * encodeTensorBase64's text in slices, for answers written piece by piece: as one string or one
+ * buffer, the text of a large tensor (1.4 MB for the recognizer's output) would be a large
+ * allocation per answer, in V8's large-object space or in fresh pages of memory, and copied
+ * again to be joined with the rest of the answer. Each slice is encoded as it is iterated.
  */
-export function encodeTensorBase64Ascii(datatype: Datatype, data: ArrayLike<unknown>): Buffer {
+export function encodeTensorBase64Slices(
+  datatype: Datatype,
+  data: ArrayLike<unknown>,
+): Base64Slices {
   const bytes = tensorBytes(datatype, data, internalFailure);
-  const text = Buffer.allocUnsafe(Math.ceil(bytes.length / 3) * 4);
-  let written = 0;
-  for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
-    const slice = bytes.toString('base64', at, Math.min(at + SLICE_BYTES, bytes.length));
-    written += text.write(slice, written, 'latin1');
-  }
-  return text;
+  return {
+    length: Math.ceil(bytes.length / 3) * 4,
+    *[Symbol.iterator]() {
+      for (let at = 0; at < bytes.length; at += SLICE_BYTES)
+        yield bytes.toString('base64', at, Math.min(at + SLICE_BYTES, bytes.length));
+    },
+  };
 }
 
 /** Outputs the api encodes come from a model: data that does not fit is our bug. */

@@ -1,5 +1,13 @@
+import { encodeTensorBase64Slices } from '@modelhub/inference';
 import { describe, expect, it } from 'vitest';
-import { LongStrings } from './long-strings.ts';
+import { LongStrings, type SplicedAnswer } from './long-strings.ts';
+
+/** The answer as one buffer, checking its Content-Length. */
+function joined(answer: SplicedAnswer | null): Buffer {
+  const bytes = Buffer.concat([...answer!.chunks].map((chunk) => Buffer.from(chunk)));
+  expect(bytes.length).toBe(answer!.byteLength);
+  return bytes;
+}
 
 const text = (length: number, seed: number) =>
   Buffer.from(Array.from({ length }, (_, i) => (i * 7 + seed) % 256)).toString('base64');
@@ -41,14 +49,31 @@ describe('LongStrings', () => {
       // a placeholder of another request stays as it is
       extensions: { foreign: other.add(Buffer.from('x')) },
     };
-    const spliced = strings.spliceInto(JSON.stringify(withPlaceholders));
-    const parsed = JSON.parse(spliced.toString('utf8'));
+    const parsed = JSON.parse(
+      joined(strings.spliceInto(JSON.stringify(withPlaceholders))).toString(),
+    );
     expect(parsed.data).toEqual(answer.data);
     expect(parsed.extensions.foreign).toBe(withPlaceholders.extensions.foreign);
   });
 
-  it('leaves an answer without placeholders as it is', () => {
-    const json = JSON.stringify({ data: { a: 'ü', b: [1, 2] } });
-    expect(new LongStrings().spliceInto(json).toString('utf8')).toBe(json);
+  it('splices a tensor in as its base64 text, encoded slice by slice', () => {
+    const strings = new LongStrings();
+    const values = Float32Array.from({ length: 100_001 }, (_, i) => Math.cos(i) * 7);
+    const json = JSON.stringify({
+      data: { note: 'ü', dataBase64: strings.add(encodeTensorBase64Slices('FP32', values)) },
+    });
+    const answer = strings.spliceInto(json);
+    expect([...answer!.chunks].length).toBeGreaterThan(3);
+    const parsed = JSON.parse(joined(strings.spliceInto(json)).toString());
+    expect(parsed.data.note).toBe('ü');
+    expect(parsed.data.dataBase64).toBe(Buffer.from(values.buffer).toString('base64'));
+  });
+
+  it('has nothing to splice in an answer without its placeholders', () => {
+    const other = new LongStrings();
+    const strings = new LongStrings();
+    strings.add(Buffer.from('AAAA'));
+    expect(strings.spliceInto(JSON.stringify({ data: { a: 'ü', b: [1, 2] } }))).toBeNull();
+    expect(strings.spliceInto(JSON.stringify({ a: other.add(Buffer.from('x')) }))).toBeNull();
   });
 });

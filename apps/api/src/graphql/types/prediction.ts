@@ -1,7 +1,7 @@
 import {
   decodeTensorBase64,
   encodeTensorBase64,
-  encodeTensorBase64Ascii,
+  encodeTensorBase64Slices,
   InferenceError,
   toJsonTensorData,
   type Datatype,
@@ -68,7 +68,7 @@ export const TensorRef = builder.objectRef<TypedOutputTensor>('Tensor').implemen
         'The values in the KServe v2 binary tensor format, base64-encoded (as `TensorInput.dataBase64`); the compact alternative to `data`.',
       resolve: (o, _args, ctx) =>
         ArrayBuffer.isView(o.data) && (o.data.byteLength / 3) * 4 >= LONG_STRING_BYTES
-          ? ctx.longStrings.add(encodeTensorBase64Ascii(o.datatype, o.data))
+          ? ctx.longStrings.add(encodeTensorBase64Slices(o.datatype, o.data))
           : encodeTensorBase64(o.datatype, o.data),
     }),
   }),
