@@ -52,12 +52,17 @@ function jsonPoster(
       dispatcher: agent,
       headers: { 'content-type': 'application/json', ...headers },
     });
-    const bytes = Buffer.from(await res.body.arrayBuffer());
-    const text = () => bytes.toString('utf8');
+    // Read as it arrives, joined only to be parsed: joining each megabyte answer would cost
+    // the load generator an allocation and a copy that no client must make.
+    const chunks: Buffer[] = [];
+    for await (const chunk of res.body) chunks.push(chunk as Buffer);
+    const text = () => Buffer.concat(chunks).toString('utf8');
     if (res.statusCode !== 200) {
       throw new Error(`HTTP ${res.statusCode}: ${text().slice(0, 300).trim()}`);
     }
-    if (!checked || !bytes.subarray(0, prefix.length).equals(prefix)) {
+    const first = chunks[0];
+    const head = first && first.length >= prefix.length ? first : Buffer.concat(chunks);
+    if (!checked || !head.subarray(0, prefix.length).equals(prefix)) {
       check(JSON.parse(text()));
       checked = true;
     }
