@@ -1,7 +1,10 @@
 // Builds and starts the api: Apollo Server (GraphQL at /graphql) on fastify, plus health routes.
 import { Readable } from 'node:stream';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createDb, createSqlPool } from '@modelhub/db';
@@ -172,6 +175,10 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
+      // No field has a cache hint, and the plugin wraps every resolver to collect them: 11% of
+      // the api's CPU per classifier prediction (bench/README.md). Every answer is `no-store`
+      // (the route's onSend), as the plugin made it.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
@@ -223,9 +230,10 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: graphql,
-    // the answer with the long strings its resolvers kept aside spliced back in, written out
-    // piece by piece
+    // The answer, never to be cached (it depends on the caller), with the long strings its
+    // resolvers kept aside spliced back in, written out piece by piece.
     onSend: async (request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
       const answer =
         typeof payload === 'string' && request.longStrings?.size
           ? request.longStrings.spliceInto(payload)

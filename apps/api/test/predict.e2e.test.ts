@@ -109,6 +109,7 @@ describe('predict', () => {
       key,
     );
     expect(res.errors).toBeUndefined();
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const p = res.data.predict;
     expect(p.model).toBe(`${CLASSIFIER}@2.0.0`);
     expect(p.outputs).toHaveLength(1);
@@ -230,6 +231,9 @@ describe('predict with a large output', () => {
       key,
     );
     expect(res.errors).toBeUndefined();
+    // written out piece by piece (long-strings.ts), with its length and caching headers
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(2_000_000);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const [output] = res.data.predict.outputs;
     const elements = output.shape.reduce((a: number, b: number) => a * b, 1);
     // long enough to travel as bytes in the answer (long-strings.ts)
