@@ -90,21 +90,43 @@ export function contextFor(
   origin: RequestOrigin,
   body: { longStrings: LongStrings },
 ): ApiContext {
-  const organizationId = principal?.organizationId ?? null;
-  const userId = principal?.kind === 'user' ? principal.userId : null;
-  let reader: Db | undefined;
-  return {
-    services,
-    principal,
-    organizationId,
-    get db() {
-      return (reader ??= tenantReadClient(services.db, organizationId, userId));
-    },
-    tenant: (fn) => withTenant(services.db, organizationId, fn, userId ? { userId } : {}),
-    loaders: createLoaders(services.db),
-    origin,
-    longStrings: body.longStrings,
-  };
+  return new RequestContext(services, principal, origin, body.longStrings);
+}
+
+/**
+ * A class, with `db` a getter on its prototype, because Apollo Server copies the context object
+ * for each operation (Object.assign onto an object of the same prototype): an own getter would
+ * be called by that copy, building the tenant client (a Prisma extension, several kilobytes of
+ * allocations) for every request, most of which, predictions among them, never read through it.
+ */
+class RequestContext implements ApiContext {
+  readonly organizationId: string | null;
+  readonly loaders: RequestLoaders;
+  /** the reader once built; an own field, so Apollo's copy starts without one too */
+  private reader: Db | undefined;
+
+  constructor(
+    readonly services: ApiServices,
+    readonly principal: Principal | null,
+    readonly origin: RequestOrigin,
+    readonly longStrings: LongStrings,
+  ) {
+    this.organizationId = principal?.organizationId ?? null;
+    this.loaders = createLoaders(services.db);
+  }
+
+  private get userId(): string | null {
+    return this.principal?.kind === 'user' ? this.principal.userId : null;
+  }
+
+  get db(): Db {
+    return (this.reader ??= tenantReadClient(this.services.db, this.organizationId, this.userId));
+  }
+
+  tenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const userId = this.userId;
+    return withTenant(this.services.db, this.organizationId, fn, userId ? { userId } : {});
+  }
 }
 
 export function originOf(
