@@ -5,10 +5,10 @@
 // 0.01 ms for one of 120 KB, and several ms for the megabyte strings of a large tensor, which
 // JSON.stringify then copies again into a result that fastify flattens, measures and encodes.
 // Tensor data in GraphQL (`dataBase64`) is the one place such strings are common, so there it
-// travels outside JSON strings: the body parser cuts long values out of the request before parsing
-// (json-body.ts), the output resolver hands long values over here instead of making them strings,
-// and `spliceInto` cuts the serialized answer at every placeholder, so that the server writes
-// the answer out piece by piece, each long value's text encoded slice by slice as it goes.
+// travels outside JSON strings: the body parser cuts long values out of the request before
+// parsing (json-body.ts), the output resolver hands long values over here instead of making them
+// strings, and `spliceInto` cuts the serialized answer at every placeholder, so that the server
+// writes the answer out piece by piece, each long value's text encoded slice by slice as it goes.
 import { randomBytes } from 'node:crypto';
 import type { Base64Slices } from '@modelhub/inference';
 
@@ -33,8 +33,8 @@ export type LongValue = Buffer | Base64Slices;
 export interface SplicedAnswer {
   /** the answer's length in bytes (its Content-Length) */
   byteLength: number;
-  /** the answer's text, piece by piece, each produced as it is iterated: JSON text and the long
-   * values' text, all of it UTF-8 (the long values are ASCII) */
+  /** the answer's text, piece by piece, each produced as it is iterated (once): JSON text and
+   * the long values' text, all of it UTF-8 (the long values are ASCII) */
   chunks: Iterable<string | Buffer>;
 }
 
