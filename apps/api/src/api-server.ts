@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { createDb, createSqlPool } from '@modelhub/db';
+import { createDb, createSqlPool, loggableError } from '@modelhub/db';
 import pino, { type Logger } from 'pino';
 import { AppError, toAppError } from './app-error.ts';
 import { artifactStoreFromEnv, type ArtifactStore } from '@modelhub/artifact-store';
@@ -115,7 +115,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     webhookRetryDelayMaxSeconds: 60 * 60,
     maxConnections: Math.max(2, predictionConcurrency) + 2,
   });
-  await queue.start((error) => logger.error({ err: error }, 'job queue error'));
+  await queue.start((error) => logger.error({ err: loggableError(error) }, 'job queue error'));
   const services: ApiServices = {
     db,
     router: new RunnerRouter(db, {

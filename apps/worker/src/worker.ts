@@ -3,7 +3,7 @@
 // Stripe is configured. In ledger-only mode it starts
 // anyway and runs no Stripe job, so a deployment without Stripe does not crash-loop.
 import { startMeterReporting, type BillingLogger, type StripeAdapter } from '@modelhub/billing';
-import { createDb, type Db } from '@modelhub/db';
+import { createDb, loggableError, type Db } from '@modelhub/db';
 import { PgBoss } from 'pg-boss';
 import { startEarningsJob } from './earnings-job.ts';
 import { startPredictionRetentionJob } from './prediction-retention-job.ts';
@@ -42,7 +42,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     max: pool,
     application_name: 'modelhub-worker',
   });
-  boss.on('error', (error) => logger.error({ err: serializeError(error) }, 'job queue error'));
+  boss.on('error', (error) => logger.error({ err: loggableError(error) }, 'job queue error'));
   await boss.start();
   await startEarningsJob({
     db,
@@ -77,8 +77,4 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await db.$disconnect();
     },
   };
-}
-
-function serializeError(error: unknown): object {
-  return error instanceof Error ? { message: error.message, stack: error.stack } : { error };
 }
