@@ -140,10 +140,10 @@ ${PADDLE_CREDIT}`,
   file: path.join(ocrAssets, 'ch_PP-OCRv4_rec_infer.onnx'),
   runtimeConfig: {
     warmup: { inputs: [{ name: 'x', shape: [1, 3, 48, 320] }] },
-    // A transformer's batches cost more per item as they grow on a single-thread instance (its
-    // attention outgrows the caches): at concurrency 64 the runner served 67-72 items/s with
-    // batches of 1 to 4 and 52-56 with the default limit of 32, whose batches averaged 17
-    // (bench/README.md).
+    // Its batches cost more per item as they grow on a single-thread instance (raw onnxruntime,
+    // one thread: 47 items/s at batch 4, 32 at batch 16): at concurrency 64 the runner served
+    // 67-72 items/s with batches of 1 to 4 and 52-56 with the default limit of 32, whose
+    // batches averaged 17 (bench/README.md).
     batching: { maxBatchSize: 4 },
   },
   price: { unit: 'PER_1K_ITEMS', amountMicros: 500_000n, freeAllowance: 0 },
