@@ -2,25 +2,14 @@
 // that every test file clones (CREATE DATABASE ... TEMPLATE is a file copy: fast).
 // With TEST_DATABASE_URL set (any PostgreSQL >= 14, superuser), that server is used instead.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { enableAppRoleLogin } from '../app-role.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres.ts';
+import { freePort } from './free-port.ts';
 import { migrateDeploy } from '../migrate.ts';
 import { TEMPLATE_DATABASE, type TestPostgres } from './test-postgres.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let adminUrl = process.env.TEST_DATABASE_URL;
