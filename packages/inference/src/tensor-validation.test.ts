@@ -210,6 +210,31 @@ describe('validateInferInputs with typed arrays (binary and base64 tensors)', ()
     ).not.toThrow();
   });
 
+  it('names the first non-finite element wherever it lies, and passes the extremes of finite', () => {
+    const length = 4 * 5 + 3; // a tail after the unrolled part of the scan
+    const run = (data: Float32Array | Float64Array) => {
+      const datatype = data instanceof Float32Array ? 'FP32' : 'FP64';
+      const spec: ModelSignature = {
+        ...signature,
+        inputs: [{ name: 'x', datatype, shape: [-1] }],
+      };
+      return validateInferInputs({ inputs: [x({ datatype, shape: [length], data })] }, spec);
+    };
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      for (let at = 0; at < length; at++) {
+        const data = new Float64Array(length).fill(1.5);
+        data[at] = bad;
+        if (at + 2 < length) data[at + 2] = Number.NaN; // a later one is not the one named
+        expect(() => run(data)).toThrow(new RegExp(`element ${at} is ${String(bad)},`));
+      }
+    }
+    const extremes = new Float32Array(length).fill(-3.4028234663852886e38);
+    extremes[1] = 3.4028234663852886e38;
+    extremes[2] = -0;
+    extremes[length - 1] = 1.401298464324817e-45;
+    expect(() => run(extremes)).not.toThrow();
+  });
+
   it('refuses BOOL bytes other than 0 and 1', () => {
     expect(code('BOOL', new Uint8Array([0, 1, 1, 0, 2, 1]))).toBe('INVALID_ARGUMENT');
     expect(() =>
