@@ -169,7 +169,8 @@ export class HostedModel {
         return [{ outputs, computeMs, batchSize: batchRows(requests[0]!), ...placement }];
       }
       const rows = requests.map((r) => batchRows(r));
-      const outputs = await onnx.runTyped(concatInputs(requests));
+      // The concatenated inputs are the batch's own: their memory moves to the session's thread.
+      const outputs = await onnx.runTyped(concatInputs(requests), undefined, { inputsOwned: true });
       const computeMs = performance.now() - startedAt;
       const batchSize = rows.reduce((a, b) => a + b, 0);
       return splitOutputs(outputs, rows).map((o) => ({

@@ -113,6 +113,31 @@ describe('loadOnnxModel in a worker thread', () => {
     await model.dispose();
   });
 
+  it('takes the memory of owned inputs rather than a copy, and copies views and borrowed inputs', async () => {
+    const model = await loadOnnxModel(classifierFile, { inWorkerThread: true });
+    const image = new Float32Array(randomImage(2));
+    const [expected] = await model.runTyped([input(2, image.slice())]);
+
+    const borrowed = image.slice();
+    const [fromBorrowed] = await model.runTyped([input(2, borrowed)]);
+    expect(borrowed).toEqual(image);
+
+    const owned = image.slice();
+    const [fromOwned] = await model.runTyped([input(2, owned)], undefined, { inputsOwned: true });
+    expect(owned.byteLength).toBe(0); // moved to the worker thread, detached here
+
+    // a view into a larger buffer (another tensor could share it) is copied even when owned
+    const body = new Float32Array(image.length + 4);
+    body.set(image, 4);
+    const [fromView] = await model.runTyped([input(2, body.subarray(4))], undefined, {
+      inputsOwned: true,
+    });
+    expect(body.subarray(4)).toEqual(image);
+
+    for (const output of [fromBorrowed, fromOwned, fromView]) expect(output).toEqual(expected);
+    await model.dispose();
+  });
+
   it('refuses inputs the model rejects with INVALID_ARGUMENT and keeps serving', async () => {
     const model = await loadOnnxModel(classifierFile, { inWorkerThread: true });
     const wrong = {

@@ -45,6 +45,14 @@ function threadSpinningConfig(spinning: boolean) {
   return { intra_op: { allow_spinning: allow }, inter_op: { allow_spinning: allow } };
 }
 
+export interface RunTypedOptions {
+  /**
+   * The inputs' typed arrays were made for this run and are not read after it (a batch's
+   * concatenated inputs): a session in a worker thread takes their memory rather than a copy.
+   */
+  inputsOwned?: boolean;
+}
+
 export interface OnnxModel {
   readonly signature: ModelSignature;
   /** the execution providers the session was created with */
@@ -55,7 +63,11 @@ export interface OnnxModel {
    * Outputs as onnxruntime returns them: typed arrays (FP16 as raw half bits, INT64 as
    * BigInt64Array), what a server encodes into binary answers without a per-element copy.
    */
-  runTyped(inputs: InferInputTensor[], outputNames?: string[]): Promise<TypedOutputTensor[]>;
+  runTyped(
+    inputs: InferInputTensor[],
+    outputNames?: string[],
+    options?: RunTypedOptions,
+  ): Promise<TypedOutputTensor[]>;
   dispose(): Promise<void>;
 }
 
@@ -128,14 +140,19 @@ export async function loadOnnxModel(
     }
   }
   const signature = readSignature(session);
-  const runTyped: OnnxModel['runTyped'] = async (inputs, outputNames) => {
+  const runTyped: OnnxModel['runTyped'] = async (inputs, outputNames, options) => {
     const feeds: Record<string, PlainTensor> = {};
-    for (const input of inputs)
-      feeds[input.name] = toOrtTensor(input.datatype, input.shape, input.data);
+    const ownedFeeds = new Set<string>();
+    for (const input of inputs) {
+      const feed = toOrtTensor(input.datatype, input.shape, input.data);
+      feeds[input.name] = feed;
+      // an array converted here from JSON values is this run's own
+      if (options?.inputsOwned || feed.data !== input.data) ownedFeeds.add(input.name);
+    }
     const wantedOutputs = outputNames?.length ? outputNames : session.outputNames;
     let results: Record<string, PlainTensor>;
     try {
-      results = await session.run(feeds, [...wantedOutputs]);
+      results = await session.run(feeds, [...wantedOutputs], { ownedFeeds });
     } catch (error) {
       throw new InferenceError(
         'INVALID_ARGUMENT',

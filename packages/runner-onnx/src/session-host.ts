@@ -13,6 +13,15 @@ export interface PlainTensor {
   dims: readonly number[];
 }
 
+export interface SessionRunOptions {
+  /**
+   * Feeds whose typed arrays the caller made for this run and never reads again (a batch's
+   * concatenated inputs): a worker thread takes their memory instead of a copy, and they are
+   * empty (detached) once `run` is called. Arrays that are views into a larger buffer are copied.
+   */
+  ownedFeeds?: ReadonlySet<string>;
+}
+
 export interface SessionHost {
   readonly inputMetadata: readonly InferenceSession.ValueMetadata[];
   readonly outputMetadata: readonly InferenceSession.ValueMetadata[];
@@ -21,6 +30,7 @@ export interface SessionHost {
   run(
     feeds: Record<string, PlainTensor>,
     fetches: readonly string[],
+    options?: SessionRunOptions,
   ): Promise<Record<string, PlainTensor>>;
   release(): Promise<void>;
 }

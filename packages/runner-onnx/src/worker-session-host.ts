@@ -2,7 +2,7 @@
 // and its event loop keeps running while the batch computes.
 import { Worker } from 'node:worker_threads';
 import type { InferenceSession } from 'onnxruntime-node';
-import type { PlainTensor, SessionHost } from './session-host.ts';
+import type { PlainTensor, SessionHost, SessionRunOptions } from './session-host.ts';
 
 const WORKER = new URL('./onnx-session-worker.mjs', import.meta.url);
 
@@ -50,13 +50,15 @@ export function createWorkerSessionHost(
             inputMetadata: message.inputMetadata,
             outputMetadata: message.outputMetadata,
             outputNames: message.outputNames,
-            run(feeds, fetches) {
+            run(feeds, fetches, options) {
               if (gone) return Promise.reject(gone);
               const id = nextId++;
               return new Promise((resolveRun, rejectRun) => {
                 pending.set(id, { resolve: resolveRun, reject: rejectRun });
-                // Copied, not transferred: typed inputs are often views into a request body.
-                worker.postMessage({ kind: 'run', id, feeds, fetches });
+                worker.postMessage(
+                  { kind: 'run', id, feeds, fetches },
+                  transferableFeeds(feeds, options),
+                );
               });
             },
             async release() {
@@ -86,4 +88,27 @@ export function createWorkerSessionHost(
       }
     });
   });
+}
+
+/**
+ * The memory of the owned feeds that can move to the worker: each array must span its whole
+ * buffer. Other feeds are copied, as typed inputs are often views into a request's body.
+ */
+function transferableFeeds(
+  feeds: Record<string, PlainTensor>,
+  options: SessionRunOptions | undefined,
+): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const name of options?.ownedFeeds ?? []) {
+    const data = feeds[name]?.data;
+    if (
+      ArrayBuffer.isView(data) &&
+      data.buffer instanceof ArrayBuffer &&
+      data.byteOffset === 0 &&
+      data.byteLength === data.buffer.byteLength
+    ) {
+      buffers.add(data.buffer);
+    }
+  }
+  return [...buffers];
 }
