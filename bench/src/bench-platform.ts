@@ -1,13 +1,13 @@
 // A private platform for the benchmark: embedded PostgreSQL in a temp dir, the demo zoo, a key
 // with ample credit, and runner, api and naive server as child processes on free ports.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalArtifactStore } from '@modelhub/artifact-store';
 import {
   createDb,
   ensureDatabase,
+  freePort,
   generateApiKey,
   migrateDeploy,
   repoRoot,
@@ -16,16 +16,6 @@ import {
 } from '@modelhub/db';
 import { SERVER_NODE_FLAGS, ServiceProcess, waitForHttp } from '@modelhub/launcher';
 import { seedDemoModels } from '@modelhub/models';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A server process of the benchmark. */
 export interface BenchService {

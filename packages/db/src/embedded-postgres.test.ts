@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { freePort } from './testing/free-port.ts';
+import { freePort } from './free-port.ts';
 
 /** Server processes running on `dataDir`. */
 function serversOn(dataDir: string): string[] {

@@ -2,6 +2,7 @@ export { createDb, type Db, type CreateDbOptions } from './client.ts';
 export { openDatabase, type Database, type OpenDatabaseOptions } from './database.ts';
 export { readDbEnv, repoRoot, type DbEnv } from './env.ts';
 export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres.ts';
+export { freePort } from './free-port.ts';
 export { loggableError } from './loggable-error.ts';
 export { execPrismaCli, migrateDeploy, runPrismaCli } from './migrate.ts';
 export { tenantReadClient, withTenant, type Tx } from './tenant.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { enableAppRoleLogin } from '../app-role.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../free-port.ts';
 import { migrateDeploy } from '../migrate.ts';
 import { TEMPLATE_DATABASE, type TestPostgres } from './test-postgres.ts';
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now, for a server a test starts. */
+/** A TCP port on 127.0.0.1 that nothing listens on right now, for a server a test or the
+ * benchmark starts (another process may still take it before the server listens). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
