@@ -1,7 +1,7 @@
 // A closed-loop load generator: `concurrency` workers, each sending its next request as soon as
 // the previous one answered, for a fixed time after a warm-up.
 import { summarize, type LatencyStats } from './latency-stats.ts';
-import { CpuMeter } from './process-cpu.ts';
+import { CpuMeter, hostStealMs, stealPercent } from './process-cpu.ts';
 
 export interface ClosedLoopOptions {
   concurrency: number;
@@ -39,10 +39,19 @@ export async function closedLoop(
     }
   };
   let cpuBefore: Record<string, number> | undefined;
+  let stealBefore: number | null = null;
   const { cpu } = options;
-  const sampling = cpu ? setTimeout(() => (cpuBefore = cpu.sample()), options.warmupMs) : null;
+  const sampling = setTimeout(() => {
+    cpuBefore = cpu?.sample();
+    stealBefore = hostStealMs();
+  }, options.warmupMs);
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  if (sampling) clearTimeout(sampling);
+  clearTimeout(sampling);
+  const stealAfter = hostStealMs();
+  const hostStealPercent =
+    stealBefore !== null && stealAfter !== null
+      ? stealPercent(stealAfter - stealBefore, performance.now() - warmupEnd)
+      : undefined;
   // CPU from the warm-up's end until the last answer, over the items answered in that time.
   const items = answeredAfterWarmup * options.itemsPerRequest;
   const cpuMsPerItem =
@@ -54,5 +63,6 @@ export async function closedLoop(
     errors: failures,
     ...(firstError ? { firstError: (firstError as Error).message } : {}),
     ...(cpuMsPerItem ? { cpuMsPerItem } : {}),
+    ...(hostStealPercent !== undefined ? { hostStealPercent } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface LatencyStats {
   firstError?: string;
   /** CPU ms per item of each process that used any while measured (CpuMeter) */
   cpuMsPerItem?: Record<string, number>;
+  /** the hypervisor's steal over the measured time, % of the machine's CPU time (hostStealMs) */
+  hostStealPercent?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -3,6 +3,7 @@
 // process of the platform shares the CPUs with the others, and the load generator with them all:
 // the CPU per item, more than the throughput alone, tells which process a change should target.
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 
 /** /proc reports CPU time in clock ticks of USER_HZ, which Linux fixes at 100 for user space. */
 const MS_PER_TICK = 10;
@@ -85,4 +86,25 @@ function treeTicks(root: number, tree: Map<number, ProcessTimes>): number {
   let ticks = times.ownTicks + times.reapedTicks;
   for (const [pid, child] of tree) if (child.parent === root) ticks += treeTicks(pid, tree);
   return ticks;
+}
+
+/**
+ * A clock of the time the hypervisor ran other guests while this machine's CPUs wanted to run
+ * (steal, the eighth field of /proc/stat's "cpu" line), summed over the CPUs, in ms; null where
+ * /proc/stat cannot be read. On a shared virtual machine this is the noise the benchmark cannot
+ * control: measured processes run slower, and their CPU times grow, while it rises.
+ */
+export function hostStealMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+    const steal = Number(fields[8]);
+    return Number.isFinite(steal) ? steal * MS_PER_TICK : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Steal over a window as a percentage of the CPU time the machine's CPUs had in it. */
+export function stealPercent(stolenMs: number, windowMs: number): number {
+  return (100 * stolenMs) / (windowMs * os.availableParallelism());
 }

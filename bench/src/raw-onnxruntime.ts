@@ -13,7 +13,7 @@ export interface RawSessionResult {
   /** how the session was configured, e.g. "default threads", "1 intra-op thread" */
   config: string;
   batch1: LatencyStats;
-  byBatch: { batch: number; itemsPerSecond: number }[];
+  byBatch: { batch: number; itemsPerSecond: number; hostStealPercent?: number }[];
 }
 
 export interface RawResult {
@@ -74,7 +74,11 @@ async function measureSession(
       concurrency: 1,
       itemsPerRequest: batch,
     });
-    byBatch.push({ batch, itemsPerSecond: stats.itemsPerSecond });
+    byBatch.push({
+      batch,
+      itemsPerSecond: stats.itemsPerSecond,
+      ...(stats.hostStealPercent !== undefined ? { hostStealPercent: stats.hostStealPercent } : {}),
+    });
   }
   await session.release();
   return { batch1, byBatch };

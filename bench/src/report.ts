@@ -54,6 +54,11 @@ export function ratiosFor(raw: RawResult, paths: PathResult[]): Record<string, n
   };
 }
 
+/** " (host steal 3.2%)" after a raw measurement the hypervisor took from, else nothing */
+function steal(percent: number | undefined): string {
+  return percent !== undefined && percent >= 0.5 ? ` (host steal ${fmt(percent)}%)` : '';
+}
+
 /** e.g. "api 1.85, runner 1.67, postgres 0.45, load generator 0.22" (processes under 0.01 ms
  * left out: idle ones, such as PostgreSQL while the runner is measured alone) */
 function cpuColumn(perItem: Record<string, number> | undefined): string {
@@ -70,16 +75,16 @@ export function printReport(report: ModelReport): void {
     `## ${report.model}  (input ${report.input})`,
     '',
     ...report.raw.sessions.flatMap((s) => [
-      `raw onnxruntime, ${s.config}, batch 1: ${fmt(s.batch1.itemsPerSecond)} items/s, p50 ${fmt(s.batch1.p50Ms, 2)} ms, p99 ${fmt(s.batch1.p99Ms, 2)} ms`,
-      `raw onnxruntime, ${s.config}, by batch: ${s.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}`).join(', ')} items/s`,
+      `raw onnxruntime, ${s.config}, batch 1: ${fmt(s.batch1.itemsPerSecond)} items/s, p50 ${fmt(s.batch1.p50Ms, 2)} ms, p99 ${fmt(s.batch1.p99Ms, 2)} ms${steal(s.batch1.hostStealPercent)}`,
+      `raw onnxruntime, ${s.config}, by batch: ${s.byBatch.map((b) => `${b.batch}: ${fmt(b.itemsPerSecond)}${steal(b.hostStealPercent)}`).join(', ')} items/s`,
     ]),
     `baseline: batch 1 p50 ${fmt(report.raw.batch1.p50Ms, 2)} ms (${report.raw.batch1.config}); best ${fmt(report.raw.best.itemsPerSecond)} items/s (${report.raw.best.config}, batch ${report.raw.best.batch})`,
     '',
-    '| path | concurrency | items/s | p50 ms | p99 ms | errors | CPU ms per item |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| path | concurrency | items/s | p50 ms | p99 ms | errors | host steal % | CPU ms per item |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...report.paths.map((p) => {
       const errors = `${p.stats.errors ?? 0}${p.stats.firstError ? ` (${p.stats.firstError})` : ''}`;
-      return `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} | ${errors} | ${cpuColumn(p.stats.cpuMsPerItem)} |`;
+      return `| ${p.path} | ${p.concurrency} | ${fmt(p.stats.itemsPerSecond)} | ${fmt(p.stats.p50Ms, 2)} | ${fmt(p.stats.p99Ms, 2)} | ${errors} | ${fmt(p.stats.hostStealPercent ?? NaN)} | ${cpuColumn(p.stats.cpuMsPerItem)} |`;
     }),
     '',
     ...Object.entries(report.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`),
