@@ -13,7 +13,11 @@ export {
 } from './demo-zoo.ts';
 export { ZOO_MODELS, COMPOSITE_MODELS, type ZooModelListing } from './zoo-models.ts';
 export { OCR_COMPOSITE, type CompositeModelListing } from './composite/ocr-composite-zoo-entry.ts';
-export { seedDemoModels, type SeedDemoModelsOptions } from './seed-demo-models.ts';
+export {
+  publishDemoModels,
+  seedDemoModels,
+  type SeedDemoModelsOptions,
+} from './seed-demo-models.ts';
 export { runOcrPipeline, type OcrOptions } from './ocr/ocr-pipeline.ts';
 export type { ModelCall, OcrModel, OcrLine, OcrResult, PixelBox } from './ocr/ocr-types.ts';
 export { DEFAULT_TEXT_BOX_OPTIONS, type TextBoxOptions } from './ocr/detection-postprocess.ts';

@@ -4,9 +4,10 @@
 import type { ArtifactStore } from '@modelhub/artifact-store';
 import { DEMO_PUBLISHER_SLUG, type Db } from '@modelhub/db';
 import { publishModelVersion, publishPipelineVersion } from '@modelhub/registry';
-import { DEMO_MODELS } from './demo-zoo.ts';
+import { DEMO_MODELS, type DemoModel } from './demo-zoo.ts';
 import { defaultModelCacheDir } from './mnist/mnist-classifier-cache.ts';
 import { seedMnistClassifier } from './mnist/seed-mnist-classifier.ts';
+import { publicListing } from './public-listing.ts';
 import { COMPOSITE_MODELS } from './zoo-models.ts';
 
 export interface SeedDemoModelsOptions {
@@ -19,30 +20,8 @@ export async function seedDemoModels(
   store: ArtifactStore,
   options: SeedDemoModelsOptions = {},
 ): Promise<{ published: number }> {
-  const publisher = await db.organization.findUniqueOrThrow({
-    where: { slug: DEMO_PUBLISHER_SLUG },
-  });
-  let published = 0;
-  for (const demo of DEMO_MODELS) {
-    const result = await publishModelVersion(db, store, {
-      organizationId: publisher.id,
-      model: {
-        slug: demo.slug,
-        name: demo.name,
-        task: demo.task,
-        summary: demo.summary,
-        description: demo.description,
-        license: demo.license,
-        tags: demo.tags,
-        visibility: 'PUBLIC',
-      },
-      version: demo.version,
-      file: demo.file,
-      price: demo.price,
-      runtimeConfig: demo.runtimeConfig,
-    });
-    if (result.created) published++;
-  }
+  const publisher = await demoPublisher(db);
+  let published = await publishDemoModels(db, store, DEMO_MODELS);
   const mnist = await seedMnistClassifier(
     db,
     store,
@@ -53,16 +32,7 @@ export async function seedDemoModels(
   for (const composite of COMPOSITE_MODELS) {
     const result = await publishPipelineVersion(db, store, {
       organizationId: publisher.id,
-      model: {
-        slug: composite.slug,
-        name: composite.name,
-        task: composite.task,
-        summary: composite.summary,
-        description: composite.description,
-        license: composite.license,
-        tags: composite.tags,
-        visibility: 'PUBLIC',
-      },
+      model: publicListing(composite, composite.description),
       version: composite.version,
       runtimeConfig: composite.runtimeConfig,
       price: composite.price,
@@ -70,4 +40,31 @@ export async function seedDemoModels(
     if (result.created) published++;
   }
   return { published };
+}
+
+/** Publishes `demos` (shipped models, such as the OCR ones a runner's tests load) under the demo
+ * publisher, idempotently; how many were new. */
+export async function publishDemoModels(
+  db: Db,
+  store: ArtifactStore,
+  demos: readonly DemoModel[],
+): Promise<number> {
+  const publisher = await demoPublisher(db);
+  let published = 0;
+  for (const demo of demos) {
+    const result = await publishModelVersion(db, store, {
+      organizationId: publisher.id,
+      model: publicListing(demo, demo.description),
+      version: demo.version,
+      file: demo.file,
+      price: demo.price,
+      runtimeConfig: demo.runtimeConfig,
+    });
+    if (result.created) published++;
+  }
+  return published;
+}
+
+function demoPublisher(db: Db) {
+  return db.organization.findUniqueOrThrow({ where: { slug: DEMO_PUBLISHER_SLUG } });
 }

@@ -5,6 +5,7 @@ import type { ArtifactStore } from '@modelhub/artifact-store';
 import type { Db } from '@modelhub/db';
 import { publishModelVersion } from '@modelhub/registry';
 import { evaluateModelVersion } from '../evaluation/evaluate-model-version.ts';
+import { publicListing } from '../public-listing.ts';
 import { ensureMnistClassifierFile } from './mnist-classifier-cache.ts';
 import { mnistHeldOutSamples, mnistHeldOutSplitDescription } from './mnist-held-out.ts';
 import { MNIST_CLASSIFIER, MNIST_EVALUATION_DATASET, mnistModelCard } from './mnist-zoo-entry.ts';
@@ -44,16 +45,7 @@ async function publish(
   const { file } = await ensureMnistClassifierFile(modelCacheDir);
   return publishModelVersion(db, store, {
     organizationId,
-    model: {
-      slug: MNIST_CLASSIFIER.slug,
-      name: MNIST_CLASSIFIER.name,
-      task: MNIST_CLASSIFIER.task,
-      summary: MNIST_CLASSIFIER.summary,
-      description: mnistModelCard([]),
-      license: MNIST_CLASSIFIER.license,
-      tags: MNIST_CLASSIFIER.tags,
-      visibility: 'PUBLIC',
-    },
+    model: publicListing(MNIST_CLASSIFIER, mnistModelCard([])),
     version: MNIST_CLASSIFIER.version,
     file,
     price: MNIST_CLASSIFIER.price,
