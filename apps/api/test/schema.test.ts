@@ -37,4 +37,19 @@ describe('schema.graphql', () => {
   it('describes every type and field', () => {
     expect(undescribed(buildSchema(printApiSchema()))).toEqual([]);
   });
+
+  it('gives every synchronous call result the CallResult fields', () => {
+    const schema = buildSchema(printApiSchema());
+    const callResult = schema.getType('CallResult');
+    if (!isInterfaceType(callResult)) throw new Error('CallResult is not an interface');
+    const results = ['predict', 'predictImage', 'recognizeText'].map((name) =>
+      schema.getMutationType()!.getFields()[name]!.type.toString().replace('!', ''),
+    );
+    expect(
+      schema
+        .getImplementations(callResult)
+        .objects.map((o) => o.name)
+        .sort(),
+    ).toEqual(results.sort());
+  });
 });

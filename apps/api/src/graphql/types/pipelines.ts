@@ -1,7 +1,6 @@
 // Task pipelines exposed through GraphQL: `predictImage` (an image in, a model's outputs and its
 // classes by name out) and `recognizeText` (an image in, text lines with boxes out, from a
 // composite OCR model). Registered by importing this module from ../schema.ts.
-import type { TypedOutputTensor } from '@modelhub/inference';
 import type { LabelScore } from '@modelhub/models';
 import { DEFAULT_IMAGE_LIMITS } from '@modelhub/models';
 import { requirePermission } from '../../auth/principal.ts';
@@ -13,23 +12,9 @@ import {
   type TextLine,
   type TextRecognitionResult,
 } from '../../pipelines/recognize-text.ts';
-import { versionName } from '../../pipelines/version-runtime-config.ts';
 import { builder } from '../builder.ts';
-import { ModelVersionRef } from './model-version.ts';
-
-/**
- * `Tensor` and `PredictionTimings` are defined in ./prediction.ts, which does not export their
- * refs; Pothos resolves a type by its name as well, so these stand for the same types.
- */
-const TensorType = 'Tensor' as unknown as ReturnType<typeof builder.objectRef<TypedOutputTensor>>;
-interface Timings {
-  queueMs: number;
-  computeMs: number;
-  totalMs: number;
-}
-const PredictionTimingsType = 'PredictionTimings' as unknown as ReturnType<
-  typeof builder.objectRef<Timings>
->;
+import { CallResultRef } from './call-result.ts';
+import { TensorRef } from './prediction.ts';
 
 const ImageInput = builder.inputType('ImageInput', {
   description:
@@ -61,17 +46,8 @@ const ImagePredictionResultRef = builder
   .objectRef<ImagePredictionResult>('ImagePredictionResult')
   .implement({
     description: 'The result of a prediction from an image, and what it cost.',
+    interfaces: [CallResultRef],
     fields: (t) => ({
-      id: t.id({ description: 'The recorded prediction.', resolve: (p) => p.predictionId }),
-      model: t.string({
-        description: '`publisher/model@version` that ran.',
-        resolve: (p) => versionName(p.version),
-      }),
-      modelVersion: t.field({
-        type: ModelVersionRef,
-        description: 'The version that ran.',
-        resolve: (p) => p.version,
-      }),
       labels: t.field({
         type: [LabelScoreRef],
         nullable: true,
@@ -80,28 +56,9 @@ const ImagePredictionResultRef = builder
         resolve: (p) => p.labels,
       }),
       outputs: t.field({
-        type: [TensorType],
+        type: [TensorRef],
         description: 'The model’s raw output tensors.',
         resolve: (p) => p.outputs,
-      }),
-      costMicros: t.field({
-        type: 'BigInt',
-        description: 'Charged for this call, in micro-units of `currency`.',
-        resolve: (p) => p.costMicros,
-      }),
-      currency: t.string({
-        description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
-        resolve: (p) => p.currency,
-      }),
-      replayed: t.boolean({
-        description:
-          'True when an earlier call with the same idempotency key answered (and was charged).',
-        resolve: (p) => p.replayed,
-      }),
-      timings: t.field({
-        type: PredictionTimingsType,
-        description: 'Where the time went.',
-        resolve: (p) => p,
       }),
     }),
   });
@@ -149,17 +106,8 @@ const TextRecognitionResultRef = builder
   .objectRef<TextRecognitionResult>('TextRecognitionResult')
   .implement({
     description: 'The text read from an image, and what it cost.',
+    interfaces: [CallResultRef],
     fields: (t) => ({
-      id: t.id({ description: 'The recorded prediction.', resolve: (r) => r.predictionId }),
-      model: t.string({
-        description: '`publisher/model@version` that ran.',
-        resolve: (r) => versionName(r.version),
-      }),
-      modelVersion: t.field({
-        type: ModelVersionRef,
-        description: 'The OCR model version that ran.',
-        resolve: (r) => r.version,
-      }),
       text: t.string({ description: 'The lines, joined with newlines.', resolve: (r) => r.text }),
       lines: t.field({
         type: [TextLineRef],
@@ -173,25 +121,6 @@ const TextRecognitionResultRef = builder
       height: t.int({
         description: 'Of the image as seen (after its EXIF orientation), in pixels.',
         resolve: (r) => r.height,
-      }),
-      costMicros: t.field({
-        type: 'BigInt',
-        description: 'Charged for this call (once, whatever the stages), in micro-units.',
-        resolve: (r) => r.costMicros,
-      }),
-      currency: t.string({
-        description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
-        resolve: (r) => r.currency,
-      }),
-      replayed: t.boolean({
-        description:
-          'True when an earlier call with the same idempotency key answered (and was charged).',
-        resolve: (r) => r.replayed,
-      }),
-      timings: t.field({
-        type: PredictionTimingsType,
-        description: 'Queue and compute summed over the pipeline’s stage calls.',
-        resolve: (r) => r,
       }),
     }),
   });

@@ -15,7 +15,7 @@ import { AppError, toAppError } from '../../app-error.ts';
 import { runPrediction, type PredictionResult } from '../../predictions/run-prediction.ts';
 import { builder } from '../builder.ts';
 import { DatatypeEnum } from './enums.ts';
-import { ModelVersionRef } from './model-version.ts';
+import { CallResultRef } from './call-result.ts';
 
 export const TensorInput = builder.inputType('TensorInput', {
   description:
@@ -74,58 +74,14 @@ export const TensorRef = builder.objectRef<TypedOutputTensor>('Tensor').implemen
   }),
 });
 
-const PredictionTimings = builder.objectRef<PredictionResult>('PredictionTimings').implement({
-  description: 'Where the time of a prediction went, in milliseconds.',
-  fields: (t) => ({
-    queueMs: t.float({
-      description: 'Time waiting on the runner before compute.',
-      resolve: (p) => p.queueMs,
-    }),
-    computeMs: t.float({
-      description: 'Model execution time on the runner.',
-      resolve: (p) => p.computeMs,
-    }),
-    totalMs: t.float({ description: 'Time in the api, end to end.', resolve: (p) => p.totalMs }),
-  }),
-});
-
 const PredictionResultRef = builder.objectRef<PredictionResult>('PredictionResult').implement({
   description: 'The result of a synchronous prediction, and what it cost.',
+  interfaces: [CallResultRef],
   fields: (t) => ({
-    id: t.id({ description: 'The recorded prediction.', resolve: (p) => p.predictionId }),
-    model: t.string({
-      description: '`publisher/model@version` that ran.',
-      resolve: (p) =>
-        `${p.version.model.organization.slug}/${p.version.model.slug}@${p.version.version}`,
-    }),
-    modelVersion: t.field({
-      type: ModelVersionRef,
-      description: 'The version that ran.',
-      resolve: (p) => p.version,
-    }),
     outputs: t.field({
       type: [TensorRef],
       description: 'The output tensors asked for.',
       resolve: (p) => p.outputs,
-    }),
-    costMicros: t.field({
-      type: 'BigInt',
-      description: 'Charged for this call, in micro-units of `currency`.',
-      resolve: (p) => p.costMicros,
-    }),
-    currency: t.string({
-      description: 'ISO 4217 currency code of the charge, lower case, e.g. usd.',
-      resolve: (p) => p.currency,
-    }),
-    replayed: t.boolean({
-      description:
-        'True when an earlier call with the same idempotency key answered (and was charged).',
-      resolve: (p) => p.replayed,
-    }),
-    timings: t.field({
-      type: PredictionTimings,
-      description: 'Where the time went.',
-      resolve: (p) => p,
     }),
   }),
 });
