@@ -14,7 +14,7 @@ import { artifactStoreFromEnv, type ArtifactStore } from '@modelhub/artifact-sto
 import { stripeAdapterFromEnv, type StripeAdapter } from '@modelhub/billing';
 import { createMailer } from '@modelhub/identity';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.ts';
-import { rateLimitHeaders, RateLimits } from './auth/rate-limits.ts';
+import { RateLimits } from './auth/rate-limits.ts';
 import { RequestAuthenticator } from './auth/request-authenticator.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { contextFor, originOf, type ApiContext, type ApiServices } from './context.ts';
@@ -24,6 +24,11 @@ import { registerArtifactUploadRoutes } from './http/artifact-upload-routes.ts';
 import { registerPipelineRoutes } from './http/pipeline-routes.ts';
 import { registerBillingRoutes } from './http/billing-routes.ts';
 import { registerEvaluationRoutes } from './http/evaluation-routes.ts';
+import {
+  authenticatedCaller,
+  decorateAuthentication,
+  startAuthentication,
+} from './http/early-authentication.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { parseJsonBody } from './http/json-body.ts';
 import { LongStrings } from './http/long-strings.ts';
@@ -219,16 +224,17 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   registerHealthRoutes(app, services);
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request, reply) => {
-      const { principal, rateLimit } = await services.authenticator.authenticate(request.headers);
-      if (rateLimit) reply.headers(rateLimitHeaders(rateLimit));
+      const principal = await authenticatedCaller(services.authenticator, request, reply);
       return contextFor(services, principal, originOf(request.headers, request.ip), {
         longStrings: (request.longStrings ??= new LongStrings()),
       });
     },
   });
+  decorateAuthentication(app);
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    onRequest: startAuthentication(services.authenticator),
     handler: graphql,
     // The answer, never to be cached (it depends on the caller), with the long strings its
     // resolvers kept aside spliced back in, written out piece by piece.

@@ -52,6 +52,37 @@ describe('malformed requests', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
+
+  it('counts a request refused for its body against its key, whose count started with its headers', async () => {
+    const fresh = await createTestKey(platform.db, {
+      organizationId: platform.seed.demoOrganizationId,
+    });
+    const post = (path: string, authorization: string, body: string) =>
+      fetch(`${platform.api.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body,
+      });
+    const truncated = '{"query": "{ models';
+    expect((await post('/graphql', `Bearer ${fresh}`, truncated)).status).toBe(400);
+    expect(
+      (await post(`/v2/models/${CLASSIFIER}/infer`, `Bearer ${fresh}`, truncated)).status,
+    ).toBe(400);
+    // An unknown key's refusal, never awaited by a handler, is not left unhandled.
+    expect((await post('/graphql', 'Bearer mh_unknown', truncated)).status).toBe(400);
+
+    const res = await post(
+      '/graphql',
+      `Bearer ${fresh}`,
+      JSON.stringify({
+        query: PREDICT,
+        variables: { model: CLASSIFIER, inputs: [classifierInput()] },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const limit = Number(res.headers.get('ratelimit-limit'));
+    expect(Number(res.headers.get('ratelimit-remaining'))).toBe(limit - 3);
+  });
 });
 
 describe('catalog', () => {

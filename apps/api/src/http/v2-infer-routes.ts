@@ -16,7 +16,7 @@ import {
 } from '@modelhub/inference';
 import { AppError, toAppError } from '../app-error.ts';
 import { requirePermission } from '../auth/principal.ts';
-import { rateLimitHeaders } from '../auth/rate-limits.ts';
+import { authenticatedCaller, startAuthentication } from './early-authentication.ts';
 import type { ApiServices } from '../context.ts';
 import { runPrediction } from '../predictions/run-prediction.ts';
 
@@ -37,11 +37,8 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
   const modelRef = ({ org, model, version }: ModelParams) =>
     `${org}/${model}${version ? `@${version}` : ''}`;
 
-  const authenticate = async (req: FastifyRequest, reply: FastifyReply) => {
-    const { principal, rateLimit } = await services.authenticator.authenticate(req.headers);
-    if (rateLimit) reply.headers(rateLimitHeaders(rateLimit));
-    return principal;
-  };
+  const authenticate = (req: FastifyRequest, reply: FastifyReply) =>
+    authenticatedCaller(services.authenticator, req, reply);
 
   const infer = async (req: FastifyRequest<{ Params: ModelParams }>, reply: FastifyReply) => {
     const principal = requirePermission(await authenticate(req, reply), 'predictions.run');
@@ -99,8 +96,15 @@ export function registerV2InferRoutes(app: FastifyInstance, services: ApiService
     };
   };
 
-  app.post('/v2/models/:org/:model/infer', infer);
-  app.post('/v2/models/:org/:model/versions/:version/infer', infer);
+  const inferRoute = {
+    onRequest: startAuthentication(services.authenticator),
+  };
+  app.post<{ Params: ModelParams }>('/v2/models/:org/:model/infer', inferRoute, infer);
+  app.post<{ Params: ModelParams }>(
+    '/v2/models/:org/:model/versions/:version/infer',
+    inferRoute,
+    infer,
+  );
   app.get('/v2/models/:org/:model', metadata);
   app.get('/v2/models/:org/:model/versions/:version', metadata);
 }
